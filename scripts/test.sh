@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole gate, stopping at the first problem:
+#   1. lint;
+#   2. install into a fresh database without demo data, run every test with pytest-odoo
+#      (tours in headless Chromium), refuse any skip;
+#   3. install into a fresh database with demo data, uninstall, check nothing is left.
+source "$(dirname "$0")/lib.sh"
+setup_all
+PREFIX=${HRP_DB_PREFIX:-hrp_test}
+NODEMO=${PREFIX}_nodemo
+DEMO=${PREFIX}_demo
+RUN_LOGS=$LOGS/test-$CHECKOUT_KEY
+rm -rf "$RUN_LOGS" && mkdir -p "$RUN_LOGS"
+export PYTHONPATH=$ODOO_PATH${PYTHONPATH:+:$PYTHONPATH}
+
+bash "$REPO/scripts/lint.sh"
+
+# Odoo's own dependency list of the addon, from the manifest.
+DEPENDS=$("$PY" -c "import ast,sys; print(','.join(ast.literal_eval(open(sys.argv[1]).read())['depends']))" "$REPO/__manifest__.py")
+
+say "install without demo data into $NODEMO (log: $RUN_LOGS/install-nodemo.log)"
+drop_db "$NODEMO"
+odoo -d "$NODEMO" -i hr_performance --without-demo=all --stop-after-init \
+    --log-level=warn --logfile="$RUN_LOGS/install-nodemo.log" \
+    || die "installing without demo failed; see $RUN_LOGS/install-nodemo.log"
+check_log "$RUN_LOGS/install-nodemo.log"
+
+say "tests with pytest-odoo in $NODEMO (log: $RUN_LOGS/pytest.log)"
+cd "$SCRATCH/hr_performance"
+set +e
+"$VENV/bin/pytest" -p no:cacheprovider -rfEs --odoo-database="$NODEMO" --odoo-config="$CONF" \
+    --odoo-http --odoo-log-level=warn --junitxml="$RUN_LOGS/junit.xml" \
+    "$SCRATCH/hr_performance/tests" 2>&1 | tee "$RUN_LOGS/pytest.log"
+status=${PIPESTATUS[0]}
+set -e
+cd "$REPO"
+[ -f "$RUN_LOGS/junit.xml" ] || die "pytest wrote no report (exit $status); see $RUN_LOGS/pytest.log"
+"$PY" "$REPO/scripts/check_junit.py" "$RUN_LOGS/junit.xml" \
+    || die "the test suite did not pass cleanly (a skipped test counts as a failure)"
+[ "$status" -eq 0 ] || die "pytest exited with $status; see $RUN_LOGS/pytest.log"
+
+say "install with demo data into $DEMO (log: $RUN_LOGS/install-demo.log)"
+drop_db "$DEMO"
+odoo -d "$DEMO" -i "$DEPENDS" --stop-after-init --log-level=warn \
+    --logfile="$RUN_LOGS/install-demo-deps.log" \
+    || die "installing $DEPENDS with demo failed; see $RUN_LOGS/install-demo-deps.log"
+"$PY" "$REPO/scripts/check_uninstall.py" snapshot "$DEMO" "$RUN_LOGS/schema-before.json"
+odoo -d "$DEMO" -i hr_performance --stop-after-init --log-level=warn \
+    --logfile="$RUN_LOGS/install-demo.log" \
+    || die "installing with demo failed; see $RUN_LOGS/install-demo.log"
+check_log "$RUN_LOGS/install-demo.log"
+
+say "uninstall from $DEMO and look for residue (log: $RUN_LOGS/uninstall.log)"
+echo "env['ir.module.module'].search([('name', '=', 'hr_performance')]).button_immediate_uninstall()" \
+    | odoo_shell -d "$DEMO" --log-level=warn --logfile="$RUN_LOGS/uninstall.log" >/dev/null \
+    || die "uninstalling failed; see $RUN_LOGS/uninstall.log"
+check_log "$RUN_LOGS/uninstall.log"
+state=$(psql -d "$DEMO" -tAc "select state from ir_module_module where name='hr_performance'")
+[ "$state" = "uninstalled" ] || die "hr_performance is '$state' after uninstall; see $RUN_LOGS/uninstall.log"
+"$PY" "$REPO/scripts/check_uninstall.py" compare "$DEMO" "$RUN_LOGS/schema-before.json" \
+    || die "the addon left residue behind after uninstall (above)"
+say "make test: everything passed"
