@@ -101,6 +101,7 @@ data_dir = $HRP_HOME/data
 admin_passwd = admin
 list_db = True
 without_demo = False
+http_port = ${HRP_PORT:-8069}
 CONF
 }
 
