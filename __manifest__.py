@@ -11,12 +11,15 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "hr_contract", "mail"],
+    "depends": ["hr", "hr_contract", "mail", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",
         "security/ir.model.access.csv",
         "security/hr_performance_rules.xml",
+        "data/ir_cron_data.xml",
         "views/hr_performance_value_views.xml",
+        "views/hr_performance_goal_views.xml",
+        "views/hr_performance_key_result_views.xml",
         "views/hr_performance_menus.xml",
     ],
     "demo": [

@@ -21,8 +21,22 @@ ROLES = (
     "public",
 )
 
-# model -> role -> allowed operations (c)reate (r)ead (u)pdate (d)elete
+EMPLOYEE_ALL = {
+    "employee": "crud",
+    "manager": "crud",
+    "officer": "crud",
+    "admin": "crud",
+    "payroll": "crud",
+    "hr_manager": "crud",
+    "portal": "",
+    "public": "",
+}
+
+# model -> role -> allowed operations (c)reate (r)ead (u)pdate (d)elete, on the model;
+# which records is the business of the record rules, tested with each model.
 ACCESS = {
+    "hr.performance.goal": EMPLOYEE_ALL,
+    "hr.performance.key.result": EMPLOYEE_ALL,
     "hr.performance.value": {
         "employee": "r",
         "manager": "r",

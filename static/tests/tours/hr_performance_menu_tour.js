@@ -14,6 +14,20 @@ registry.category("web_tour.tours").add("hr_performance_employee_menu_tour", {
             run: "click",
         },
         {
+            content: "The app opens on my goals",
+            trigger: ".o_kanban_record:contains('Tour Goal')",
+        },
+        {
+            content: "Open the Monitor menu",
+            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_monitor']",
+            run: "click",
+        },
+        {
+            content: "Open the company values",
+            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_value_menu']",
+            run: "click",
+        },
+        {
             content: "The company values are listed",
             trigger: ".o_kanban_record:contains('Tour Value')",
         },

@@ -1,0 +1,419 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext
+
+MANAGER = "hr_performance.group_hr_performance_manager"
+OFFICER = "hr_performance.group_hr_performance_officer"
+AT_RISK_MARGIN = 20.0  # percent points behind the time elapsed
+MIN_DESCRIPTION = 20  # characters of a non-trivial description
+
+
+class HrPerformanceGoal(models.Model):
+    """A SMART goal of an employee, a department or the company.
+
+    Access rules (security/hr_performance_rules.xml):
+    - every employee reads the goals that are not private, in their companies, and
+      creates/edits their own employee goals;
+    - managers read and edit the goals of their direct and indirect reports (and of
+      departments they manage), private ones included;
+    - officers read and edit every goal of their companies.
+    Approving (state "active") is reserved to the employee's manager chain and to
+    officers, and is checked on every write of the state, not only in the buttons.
+    """
+
+    _name = "hr.performance.goal"
+    _description = "Goal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+    _parent_store = True
+
+    name = fields.Char(required=True, tracking=True)
+    description = fields.Html()
+    scope = fields.Selection(
+        [
+            ("company", "Company"),
+            ("department", "Department"),
+            ("employee", "Employee"),
+        ],
+        required=True,
+        default="employee",
+        tracking=True,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        "Owner",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    date_start = fields.Date(required=True, default=fields.Date.context_today)
+    date_deadline = fields.Date("Deadline", required=True, tracking=True)
+    weight = fields.Float(default=1.0)
+    key_result_ids = fields.One2many("hr.performance.key.result", "goal_id")
+    progress_mode = fields.Selection(
+        [
+            ("key_results", "From key results"),
+            ("children", "From aligned goals"),
+            ("manual", "Set by hand"),
+        ],
+        required=True,
+        default="key_results",
+    )
+    progress = fields.Float(
+        compute="_compute_progress",
+        store=True,
+        readonly=False,
+        recursive=True,
+        aggregator="avg",
+        tracking=True,
+    )
+    parent_id = fields.Many2one(
+        "hr.performance.goal",
+        "Contributes To",
+        index=True,
+        ondelete="set null",
+        tracking=True,
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("hr.performance.goal", "parent_id", "Aligned Goals")
+    child_count = fields.Integer(compute="_compute_child_count")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("proposed", "Proposed"),
+            ("active", "Active"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    private = fields.Boolean(
+        help="Only the owner, the employee's manager chain and officers see it."
+    )
+    smart_missing = fields.Char("Missing SMART Criteria", compute="_compute_smart")
+    smart_override = fields.Boolean(
+        "Accepted Despite SMART Warnings", tracking=True, copy=False
+    )
+    is_late = fields.Boolean(compute="_compute_health", search="_search_is_late")
+    is_at_risk = fields.Boolean(compute="_compute_health", search="_search_is_at_risk")
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ("weight_positive", "CHECK (weight > 0)", "A goal's weight must be > 0."),
+        (
+            "progress_range",
+            "CHECK (progress >= 0 AND progress <= 100)",
+            "Progress is a percentage between 0 and 100.",
+        ),
+        (
+            "dates_order",
+            "CHECK (date_deadline >= date_start)",
+            "A goal's deadline cannot be before its start.",
+        ),
+    ]
+
+    @api.depends("employee_id")
+    def _compute_department_id(self):
+        for goal in self.filtered("employee_id"):
+            goal.department_id = goal.employee_id.department_id
+
+    @api.depends("employee_id", "department_id")
+    def _compute_company_id(self):
+        for goal in self:
+            goal.company_id = (
+                goal.employee_id.company_id
+                or goal.department_id.company_id
+                or goal.company_id
+                or self.env.company
+            )
+
+    @api.depends("employee_id", "department_id")
+    def _compute_user_id(self):
+        for goal in self:
+            goal.user_id = (
+                goal.employee_id.user_id
+                or goal.department_id.manager_id.user_id
+                or goal.user_id
+                or self.env.user
+            )
+
+    @api.depends(
+        "progress_mode",
+        "key_result_ids.progress",
+        "key_result_ids.weight",
+        "child_ids.progress",
+        "child_ids.weight",
+        "child_ids.state",
+    )
+    def _compute_progress(self):
+        for goal in self:
+            if goal.progress_mode == "key_results":
+                goal.progress = self._weighted(goal.key_result_ids)
+            elif goal.progress_mode == "children":
+                goal.progress = self._weighted(
+                    goal.child_ids.filtered(lambda g: g.state != "cancelled")
+                )
+            else:
+                goal.progress = goal.progress
+
+    @staticmethod
+    def _weighted(records):
+        total = sum(records.mapped("weight"))
+        if not total:
+            return 0.0
+        value = sum(r.progress * r.weight for r in records) / total
+        return round(max(0.0, min(100.0, value)), 2)
+
+    def _compute_child_count(self):
+        counts = dict(
+            self.env["hr.performance.goal"]._read_group(
+                [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]
+            )
+        )
+        for goal in self:
+            goal.child_count = counts.get(goal, 0)
+
+    @api.depends(
+        "name",
+        "description",
+        "date_start",
+        "date_deadline",
+        "key_result_ids",
+        "progress_mode",
+        "parent_id.date_deadline",
+    )
+    def _compute_smart(self):
+        for goal in self:
+            goal.smart_missing = ", ".join(goal._smart_problems())
+
+    def _smart_problems(self):
+        """The SMART criteria this goal misses, as short translated labels."""
+        self.ensure_one()
+        problems = []
+        if self.progress_mode == "key_results" and not self.key_result_ids:
+            problems.append(self.env._("a measurable key result"))
+        if len(html2plaintext(self.description or "").strip()) < MIN_DESCRIPTION:
+            problems.append(self.env._("a specific description"))
+        if not self.date_deadline or (
+            self.date_start and self.date_deadline <= self.date_start
+        ):
+            problems.append(self.env._("a deadline after the start"))
+        if self.parent_id and self.date_deadline and self.parent_id.date_deadline:
+            if self.date_deadline > self.parent_id.date_deadline:
+                problems.append(self.env._("a deadline within the goal it supports"))
+        return problems
+
+    @api.depends("state", "date_start", "date_deadline", "progress")
+    def _compute_health(self):
+        today = fields.Date.context_today(self)
+        for goal in self:
+            running = goal.state == "active"
+            goal.is_late = running and goal.date_deadline < today
+            goal.is_at_risk = (
+                running
+                and not goal.is_late
+                and goal.progress + AT_RISK_MARGIN < goal._expected_progress(today)
+            )
+
+    def _expected_progress(self, today):
+        """The share of the goal's period elapsed at ``today``, in percent."""
+        span = (self.date_deadline - self.date_start).days
+        if span <= 0:
+            return 100.0
+        return max(0.0, min(100.0, 100.0 * (today - self.date_start).days / span))
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on late goals."))
+        domain = [
+            ("state", "=", "active"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _search_is_at_risk(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on goals at risk."))
+        today = fields.Date.context_today(self)
+        active = self.search([("state", "=", "active"), ("date_deadline", ">=", today)])
+        ids = active.filtered("is_at_risk").ids
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    @api.constrains("scope", "employee_id", "department_id")
+    def _check_scope(self):
+        for goal in self:
+            if goal.scope == "employee" and not goal.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "Goal %(name)s is an employee goal: choose the employee.",
+                        name=goal.name,
+                    )
+                )
+            if goal.scope == "department" and not goal.department_id:
+                raise ValidationError(
+                    self.env._(
+                        "Goal %(name)s is a department goal: choose the department.",
+                        name=goal.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        goals = super().create(vals_list)
+        if not self.env.su:
+            goals.filtered(lambda goal: goal.state == "active")._check_state_change(
+                "active"
+            )
+        return goals
+
+    def write(self, vals):
+        if "state" in vals and not self.env.su:
+            self._check_state_change(vals["state"])
+        if vals.get("parent_id"):
+            self._check_parent_cycle(vals["parent_id"])
+        return super().write(vals)
+
+    def _check_parent_cycle(self, parent_id):
+        """Refuse, with a clear message, a parent that is one of ``self`` or below."""
+        path = self.browse(parent_id).sudo().parent_path or ""
+        if any(path.startswith(goal.sudo().parent_path or "-") for goal in self):
+            raise ValidationError(
+                self.env._(
+                    "A goal cannot contribute to itself or to one of the goals that "
+                    "contribute to it."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(goal.state not in ("draft", "cancelled") for goal in self):
+            raise UserError(
+                self.env._("Only draft or cancelled goals can be deleted; cancel it.")
+            )
+
+    def _check_state_change(self, state):
+        """Refuse a state change the current user may not make, whatever the path."""
+        if self and state == "active" and not self._can_approve():
+            raise AccessError(
+                self.env._(
+                    "Only the employee's manager or a performance officer can approve "
+                    "a goal."
+                )
+            )
+
+    def _can_approve(self):
+        """Whether the current user manages every goal of ``self``."""
+        user = self.env.user
+        if user.has_group(OFFICER):
+            return all(goal.company_id in user.company_ids for goal in self)
+        if not user.has_group(MANAGER):
+            return False
+        own = user.employee_ids
+        return all(goal._is_managed_by(own) for goal in self)
+
+    def _is_managed_by(self, employees):
+        self.ensure_one()
+        if self.scope == "employee":
+            chain = self.employee_id.parent_id
+            while chain:
+                if chain in employees:
+                    return True
+                chain = chain.parent_id
+            return False
+        if self.scope == "department":
+            return self.department_id.manager_id in employees
+        return False
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda goal: goal.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for goals in this state: %(goals)s",
+                    action=action,
+                    goals=", ".join(wrong.mapped("display_name")),
+                )
+            )
+
+    def action_propose(self):
+        self._check_state(("draft",), self.env._("Proposing"))
+        self.write({"state": "proposed"})
+        return True
+
+    def action_approve(self):
+        self._check_state(("draft", "proposed"), self.env._("Approving"))
+        unsmart = self.filtered(
+            lambda goal: goal.smart_missing and not goal.smart_override
+        )
+        if unsmart:
+            raise UserError(
+                self.env._(
+                    "These goals are not SMART yet (%(missing)s). Complete them, or "
+                    "tick “Accepted Despite SMART Warnings” to approve them as they "
+                    "are.",
+                    missing="; ".join(
+                        f"{goal.name}: {goal.smart_missing}" for goal in unsmart
+                    ),
+                )
+            )
+        self.write({"state": "active"})
+        return True
+
+    def action_done(self):
+        self._check_state(("active",), self.env._("Closing"))
+        self.write({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "proposed", "active"), self.env._("Cancelling"))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        self._check_state(("proposed", "cancelled"), self.env._("Resetting"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_measure(self):
+        self.key_result_ids._measure()
+        return True
+
+    def action_view_children(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Aligned Goals"),
+            "res_model": "hr.performance.goal",
+            "view_mode": "list,kanban,form",
+            "domain": [("parent_id", "=", self.id)],
+            "context": {"default_parent_id": self.id},
+        }

@@ -1,0 +1,94 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import HrPerformanceCase
+
+
+@tagged("post_install", "-at_install")
+class TestKeyResultMeasure(HrPerformanceCase):
+    """Key results measured from the ERP, always with the owner's access rights."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.goal = cls.env["hr.performance.goal"].create(
+            {
+                "name": "Grow the network",
+                "employee_id": cls.employees["employee"].id,
+                "date_deadline": date(2026, 12, 31),
+                "state": "active",
+            }
+        )
+        cls.partner_model = cls.env["ir.model"]._get("res.partner")
+        cls.result = cls.env["hr.performance.key.result"].create(
+            {
+                "goal_id": cls.goal.id,
+                "name": "Partners tagged HRP",
+                "target_value": 4,
+                "measure": "erp",
+                "measure_model_id": cls.partner_model.id,
+                "measure_domain": "[('comment', '=', 'hrp-measure')]",
+            }
+        )
+
+    def test_count_measured_as_owner(self):
+        self.env["res.partner"].create(
+            [{"name": f"P{i}", "comment": "hrp-measure"} for i in range(3)]
+        )
+        self.result.action_measure()
+        self.assertEqual(self.result.current_value, 3)
+        self.assertEqual(self.result.progress, 75)
+        self.assertFalse(self.result.measure_error)
+        self.assertEqual(self.goal.progress, 75)
+
+    def test_records_the_owner_cannot_read_do_not_count(self):
+        """Evaluated as the owner, never as superuser: hidden records are not seen."""
+        self.env["res.partner"].create({"name": "Visible", "comment": "hrp-measure"})
+        other = self.env["res.company"].create({"name": "Hidden Co"})
+        self.env["res.partner"].create(
+            {"name": "Hidden", "comment": "hrp-measure", "company_id": other.id}
+        )
+        self.result.action_measure()
+        self.assertEqual(self.result.current_value, 1)
+
+    def test_forbidden_model_is_an_error_not_a_leak(self):
+        self.result.write(
+            {"measure_model_id": self.env["ir.model"]._get("res.users.apikeys").id}
+        )
+        self.result.current_value = 2
+        self.result.action_measure()
+        self.assertTrue(self.result.measure_error)
+        self.assertEqual(
+            self.result.current_value, 2, "a failed measure changes nothing"
+        )
+
+    def test_sum_of_a_field(self):
+        field = self.env["ir.model.fields"]._get("res.partner", "color")
+        self.result.write({"measure_function": "sum", "measure_field_id": field.id})
+        self.env["res.partner"].create(
+            [{"name": f"P{i}", "comment": "hrp-measure", "color": i} for i in range(4)]
+        )
+        self.result.action_measure()
+        self.assertEqual(self.result.current_value, 0 + 1 + 2 + 3)
+
+    def test_cron_measures_once_a_day_in_batches(self):
+        goal2 = self.goal.copy({"name": "Second"})
+        goal2.state = "active"
+        second = self.result.copy({"goal_id": goal2.id})
+        self.env["res.partner"].create({"name": "P", "comment": "hrp-measure"})
+        KeyResult = self.env["hr.performance.key.result"]
+        KeyResult._cron_measure(batch_size=1)
+        measured = (self.result | second).filtered("measured_at")
+        self.assertEqual(len(measured), 1)
+        KeyResult._cron_measure(batch_size=1)
+        self.assertTrue(all((self.result | second).mapped("measured_at")))
+        stamps = (self.result | second).mapped("measured_at")
+        KeyResult._cron_measure(batch_size=1)
+        self.assertEqual((self.result | second).mapped("measured_at"), stamps)
+
+    def test_no_owner_no_measure(self):
+        self.goal.user_id = False
+        self.result.action_measure()
+        self.assertIn("no owner", self.result.measure_error)
