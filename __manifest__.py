@@ -25,6 +25,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_performance_value_demo.xml",
+        "demo/hr_performance_goal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

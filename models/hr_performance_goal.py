@@ -90,7 +90,6 @@ class HrPerformanceGoal(models.Model):
         readonly=False,
         recursive=True,
         aggregator="avg",
-        tracking=True,
     )
     parent_id = fields.Many2one(
         "hr.performance.goal",
