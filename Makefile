@@ -1,13 +1,14 @@
 # hr_performance dev loop. Every target sets up what it needs, idempotently.
 # ODOO_PATH (default /opt/odoo/18.0), HRP_HOME (default ~/.cache/hr_performance),
 # PG* variables and HRP_PORT (default 8069) are honoured.
-.PHONY: run test lint bench help
+.PHONY: run test lint bench pot help
 
 help:
 	@echo "make run    - demo database with the addon, served on http://localhost:8069"
 	@echo "make test   - lint, install without/with demo, every test incl. browser tours"
 	@echo "make lint   - the lint gate alone"
 	@echo "make bench  - the scale benchmark"
+	@echo "make pot    - export the translation template i18n/hr_performance.pot"
 
 run:
 	@bash scripts/run.sh
@@ -20,3 +21,6 @@ lint:
 
 bench:
 	@bash scripts/bench.sh
+
+pot:
+	@bash scripts/pot.sh
