@@ -16,16 +16,20 @@
         "security/hr_performance_groups.xml",
         "security/ir.model.access.csv",
         "security/hr_performance_rules.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/hr_performance_value_views.xml",
         "views/hr_performance_goal_views.xml",
         "views/hr_performance_key_result_views.xml",
+        "views/hr_performance_checkin_views.xml",
+        "views/hr_employee_views.xml",
         "views/hr_performance_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/hr_performance_value_demo.xml",
         "demo/hr_performance_goal_demo.xml",
+        "demo/hr_performance_checkin_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -49,6 +49,7 @@ class HrPerformanceGoal(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        copy=False,
         index=True,
         check_company=True,
     )
@@ -68,13 +69,14 @@ class HrPerformanceGoal(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        copy=False,
         index=True,
         tracking=True,
     )
     date_start = fields.Date(required=True, default=fields.Date.context_today)
     date_deadline = fields.Date("Deadline", required=True, tracking=True)
     weight = fields.Float(default=1.0)
-    key_result_ids = fields.One2many("hr.performance.key.result", "goal_id")
+    key_result_ids = fields.One2many("hr.performance.key.result", "goal_id", copy=True)
     progress_mode = fields.Selection(
         [
             ("key_results", "From key results"),

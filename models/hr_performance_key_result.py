@@ -57,6 +57,9 @@ class HrPerformanceKeyResult(models.Model):
         [("manual", "Updated by hand"), ("erp", "Measured from the ERP")],
         default="manual",
         required=True,
+        copy=False,
+        help="Only officers make a key result measured from the ERP; a copy starts "
+        "updated by hand.",
     )
     measure_model_id = fields.Many2one(
         "ir.model", ondelete="cascade", groups=OFFICER, string="Measured Model"

@@ -5,4 +5,7 @@ from . import test_goal
 from . import test_goal_flow
 from . import test_key_result_measure
 from . import test_goal_performance
+from . import test_checkin
+from . import test_checkin_privacy
+from . import test_checkin_schedule
 from . import test_ui

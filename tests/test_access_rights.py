@@ -34,8 +34,26 @@ EMPLOYEE_ALL = {
 
 # model -> role -> allowed operations (c)reate (r)ead (u)pdate (d)elete, on the model;
 # which records is the business of the record rules, tested with each model.
+EMPLOYEE_NO_DELETE = {
+    **EMPLOYEE_ALL,
+    "employee": "cru",
+    "payroll": "cru",
+    "hr_manager": "cru",
+}
+MANAGERS_ONLY = {
+    **EMPLOYEE_ALL,
+    "employee": "",
+    "payroll": "",
+    "hr_manager": "",
+}
+
 ACCESS = {
     "hr.performance.goal": EMPLOYEE_ALL,
+    "hr.performance.checkin": EMPLOYEE_NO_DELETE,
+    "hr.performance.checkin.topic": EMPLOYEE_ALL,
+    "hr.performance.checkin.action": EMPLOYEE_ALL,
+    "hr.performance.checkin.update": EMPLOYEE_NO_DELETE,
+    "hr.performance.checkin.note": MANAGERS_ONLY,
     "hr.performance.key.result": EMPLOYEE_ALL,
     "hr.performance.value": {
         "employee": "r",
@@ -56,9 +74,13 @@ class TestAccessRights(HrPerformanceCase):
         models = self.env["ir.model.data"].search(
             [("module", "=", "hr_performance"), ("model", "=", "ir.model")]
         )
-        addon_models = set(
-            self.env["ir.model"].browse(models.mapped("res_id")).mapped("model")
-        )
+        addon_models = {
+            model
+            for model in self.env["ir.model"]
+            .browse(models.mapped("res_id"))
+            .mapped("model")
+            if self.env[model]._original_module == "hr_performance"
+        }
         self.assertTrue(addon_models, "the addon declares no model")
         self.assertEqual(addon_models, set(ACCESS))
         for model, table in ACCESS.items():

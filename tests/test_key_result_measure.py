@@ -76,7 +76,9 @@ class TestKeyResultMeasure(HrPerformanceCase):
     def test_cron_measures_once_a_day_in_batches(self):
         goal2 = self.goal.copy({"name": "Second"})
         goal2.state = "active"
-        second = self.result.copy({"goal_id": goal2.id})
+        second = goal2.key_result_ids
+        self.assertEqual(second.measure, "manual", "a copy is not measured")
+        second.measure = "erp"
         self.env["res.partner"].create({"name": "P", "comment": "hrp-measure"})
         KeyResult = self.env["hr.performance.key.result"]
         KeyResult._cron_measure(batch_size=1)

@@ -1,0 +1,79 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+MANAGER = "hr_performance.group_hr_performance_manager"
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # Every field added here carries groups=: a plain user reads employees freely.
+    performance_checkin_cadence = fields.Selection(
+        [
+            ("none", "No recurring check-in"),
+            ("weekly", "Weekly"),
+            ("biweekly", "Every two weeks"),
+            ("monthly", "Monthly"),
+        ],
+        "Check-in Cadence",
+        default="none",
+        required=True,
+        groups=MANAGER,
+        help="Plans the next 1:1 with the manager automatically, with a reminder "
+        "activity for both.",
+    )
+
+    def _schedule_next_checkins(self):
+        """Plan the next check-in of each employee with a cadence and a manager.
+
+        Employees who already have a planned check-in ahead are left alone. Everything
+        is done in a fixed number of queries: two grouped reads, one create of the
+        check-ins and one create of their activities.
+        """
+        Checkin = self.env["hr.performance.checkin"].sudo()
+        employees = self.sudo().filtered(
+            lambda emp: emp.performance_checkin_cadence != "none"
+            and emp.parent_id.user_id
+            and emp.active
+        )
+        if not employees:
+            return Checkin
+        now = fields.Datetime.now()
+        planned = {
+            employee
+            for [employee] in Checkin._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "planned"),
+                    ("date", ">=", now),
+                ],
+                ["employee_id"],
+            )
+        }
+        last = dict(
+            Checkin._read_group(
+                [("employee_id", "in", employees.ids), ("state", "=", "done")],
+                ["employee_id"],
+                ["date:max"],
+            )
+        )
+        todo = employees.filtered(lambda emp: emp not in planned)
+        checkins = Checkin.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "manager_user_id": employee.parent_id.user_id.id,
+                    "date": Checkin._next_date(
+                        last.get(employee), now, employee.performance_checkin_cadence
+                    ),
+                }
+                for employee in todo
+            ]
+        )
+        # the activity in each person's systray is the reminder: no e-mail per activity
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(checkins._activity_vals())
+        return checkins

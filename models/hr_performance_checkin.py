@@ -1,0 +1,210 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CADENCE = {
+    "weekly": relativedelta(weeks=1),
+    "biweekly": relativedelta(weeks=2),
+    "monthly": relativedelta(months=1),
+}
+NUDGE_AFTER = timedelta(days=2)
+ACTIVITY_TYPE = "hr_performance.mail_activity_type_checkin"
+
+
+class HrPerformanceCheckin(models.Model):
+    """A 1:1 between an employee and their manager.
+
+    Access rules (security/hr_performance_rules.xml): the employee and the manager of
+    the meeting, the employee's manager chain and officers read and edit it. Private
+    manager notes live in ``hr.performance.checkin.note``, readable by the employee's
+    manager chain only: never by the employee, whatever groups they have.
+    """
+
+    _name = "hr.performance.checkin"
+    _description = "Check-in"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    manager_user_id = fields.Many2one(
+        "res.users",
+        "Manager",
+        compute="_compute_manager_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id")
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    date = fields.Datetime(required=True, tracking=True, index=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Held"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    mood = fields.Selection(
+        [
+            ("1", "Struggling"),
+            ("2", "Low"),
+            ("3", "Okay"),
+            ("4", "Good"),
+            ("5", "Great"),
+        ],
+        help="How the employee feels, in their own words.",
+    )
+    shared_notes = fields.Html(help="Notes both people read.")
+    topic_ids = fields.One2many("hr.performance.checkin.topic", "checkin_id")
+    action_ids = fields.One2many("hr.performance.checkin.action", "checkin_id")
+    update_ids = fields.One2many("hr.performance.checkin.update", "checkin_id")
+    note_ids = fields.One2many(
+        "hr.performance.checkin.note",
+        "checkin_id",
+        groups="hr_performance.group_hr_performance_manager",
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    nudged = fields.Boolean(copy=False, readonly=True)
+
+    @api.depends("employee_id")
+    def _compute_manager_user_id(self):
+        for checkin in self:
+            checkin.manager_user_id = (
+                checkin.employee_id.parent_id.user_id or checkin.manager_user_id
+            )
+
+    @api.depends("state", "date")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for checkin in self:
+            checkin.is_overdue = bool(
+                checkin.state == "planned" and checkin.date and checkin.date < now
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue check-ins."))
+        domain = [("state", "=", "planned"), ("date", "<", fields.Datetime.now())]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("employee_id", "manager_user_id", "date")
+    def _compute_display_name(self):
+        for checkin in self:
+            checkin.display_name = self.env._(
+                "1:1 %(employee)s / %(manager)s, %(date)s",
+                employee=checkin.employee_id.name or "",
+                manager=checkin.manager_user_id.name or "",
+                date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
+            )
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda checkin: checkin.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for check-ins in this state: "
+                    "%(checkins)s",
+                    action=action,
+                    checkins=", ".join(wrong.mapped("display_name")),
+                )
+            )
+
+    def action_done(self):
+        self._check_state(("planned",), self.env._("Holding"))
+        self.write({"state": "done"})
+        self.activity_feedback([ACTIVITY_TYPE])
+        return True
+
+    def action_cancel(self):
+        self._check_state(("planned",), self.env._("Cancelling"))
+        self.write({"state": "cancelled"})
+        self.activity_unlink([ACTIVITY_TYPE])
+        return True
+
+    def action_reset(self):
+        self._check_state(("cancelled",), self.env._("Planning again"))
+        self.write({"state": "planned", "nudged": False})
+        return True
+
+    @api.model
+    def _cron_schedule(self):
+        """Daily: plan the next check-ins, then nudge managers about missed ones."""
+        self.env["hr.employee"].search(
+            [
+                ("performance_checkin_cadence", "!=", "none"),
+                ("parent_id.user_id", "!=", False),
+            ]
+        )._schedule_next_checkins()
+        self._nudge_overdue()
+
+    @api.model
+    def _nudge_overdue(self):
+        """One activity for the manager of each check-in left planned two days past."""
+        late = self.search(
+            [
+                ("state", "=", "planned"),
+                ("nudged", "=", False),
+                ("date", "<", fields.Datetime.now() - NUDGE_AFTER),
+                ("manager_user_id", "!=", False),
+            ]
+        )
+        if not late:
+            return
+        activity_type = self.env.ref(ACTIVITY_TYPE)
+        model = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": checkin.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": checkin.manager_user_id.id,
+                    "summary": self.env._("Hold or reschedule this check-in"),
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for checkin in late
+            ]
+        )
+        late.write({"nudged": True})
+
+    def _activity_vals(self):
+        """Activity values reminding both people of each check-in, on its day."""
+        activity_type = self.env.ref(ACTIVITY_TYPE)
+        model = self.env["ir.model"]._get_id(self._name)
+        return [
+            {
+                "res_model_id": model,
+                "res_id": checkin.id,
+                "activity_type_id": activity_type.id,
+                "user_id": user.id,
+                "summary": self.env._("1:1 check-in"),
+                "date_deadline": checkin.date.date(),
+                "automated": True,
+            }
+            for checkin in self
+            for user in (checkin.employee_id.user_id | checkin.manager_user_id)
+        ]
+
+    @staticmethod
+    def _next_date(last, now, cadence):
+        """The next meeting: a cadence after the last one, never before tomorrow."""
+        tomorrow = (now + timedelta(days=1)).replace(
+            hour=9, minute=0, second=0, microsecond=0
+        )
+        if not last:
+            return tomorrow
+        return max(last + CADENCE[cadence], tomorrow)
