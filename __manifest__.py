@@ -22,6 +22,7 @@
         "views/hr_performance_goal_views.xml",
         "views/hr_performance_key_result_views.xml",
         "views/hr_performance_checkin_views.xml",
+        "views/hr_performance_feedback_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_performance_menus.xml",
     ],
@@ -30,6 +31,7 @@
         "demo/hr_performance_value_demo.xml",
         "demo/hr_performance_goal_demo.xml",
         "demo/hr_performance_checkin_demo.xml",
+        "demo/hr_performance_feedback_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

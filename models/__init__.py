@@ -8,3 +8,4 @@ from . import hr_performance_checkin_note
 from . import hr_performance_checkin_update
 from . import hr_employee
 from . import hr_employee_public
+from . import hr_performance_feedback

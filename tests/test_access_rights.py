@@ -47,8 +47,20 @@ MANAGERS_ONLY = {
     "hr_manager": "",
 }
 
+GIVE_AND_READ = {
+    "employee": "cr",
+    "manager": "cr",
+    "officer": "cr",
+    "admin": "crd",
+    "payroll": "cr",
+    "hr_manager": "cr",
+    "portal": "",
+    "public": "",
+}
+
 ACCESS = {
     "hr.performance.goal": EMPLOYEE_ALL,
+    "hr.performance.feedback": GIVE_AND_READ,
     "hr.performance.checkin": EMPLOYEE_NO_DELETE,
     "hr.performance.checkin.topic": EMPLOYEE_ALL,
     "hr.performance.checkin.action": EMPLOYEE_ALL,
