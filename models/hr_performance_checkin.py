@@ -29,8 +29,10 @@ class HrPerformanceCheckin(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
+    # the company follows the employee: no check_company, which would filter the
+    # employee by the company not known yet
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True, check_company=True
+        "hr.employee", required=True, index=True, tracking=True
     )
     manager_user_id = fields.Many2one(
         "res.users",
@@ -46,7 +48,9 @@ class HrPerformanceCheckin(models.Model):
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )
-    date = fields.Datetime(required=True, tracking=True, index=True)
+    date = fields.Datetime(
+        required=True, tracking=True, index=True, default=fields.Datetime.now
+    )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Held"), ("cancelled", "Cancelled")],
         default="planned",

@@ -39,9 +39,8 @@ class HrPerformanceFeedback(models.Model):
         index=True,
         readonly=True,
     )
-    employee_id = fields.Many2one(
-        "hr.employee", "To", required=True, index=True, check_company=True
-    )
+    # the company follows the recipient: no check_company on the recipient
+    employee_id = fields.Many2one("hr.employee", "To", required=True, index=True)
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )
