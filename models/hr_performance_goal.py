@@ -103,6 +103,7 @@ class HrPerformanceGoal(models.Model):
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("hr.performance.goal", "parent_id", "Aligned Goals")
     child_count = fields.Integer(compute="_compute_child_count")
+    has_measured_results = fields.Boolean(compute="_compute_has_measured_results")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -193,6 +194,11 @@ class HrPerformanceGoal(models.Model):
             return 0.0
         value = sum(r.progress * r.weight for r in records) / total
         return round(max(0.0, min(100.0, value)), 2)
+
+    @api.depends("key_result_ids.measure")
+    def _compute_has_measured_results(self):
+        for goal in self:
+            goal.has_measured_results = "erp" in goal.key_result_ids.mapped("measure")
 
     def _compute_child_count(self):
         counts = dict(

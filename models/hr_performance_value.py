@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from random import randint
+
 from odoo import fields, models
 
 
@@ -16,7 +18,7 @@ class HrPerformanceValue(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     sequence = fields.Integer(default=10)
-    color = fields.Integer()
+    color = fields.Integer(default=lambda self: randint(1, 11))
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company",

@@ -33,6 +33,11 @@ class TestKeyResultMeasure(HrPerformanceCase):
             }
         )
 
+    def test_measure_button_only_with_measured_results(self):
+        self.assertTrue(self.goal.has_measured_results)
+        self.result.measure = "manual"
+        self.assertFalse(self.goal.has_measured_results)
+
     def test_count_measured_as_owner(self):
         self.env["res.partner"].create(
             [{"name": f"P{i}", "comment": "hrp-measure"} for i in range(3)]
