@@ -2,6 +2,12 @@
 from odoo import fields, models
 
 MANAGER = "hr_performance.group_hr_performance_manager"
+CADENCE_SELECTION = [
+    ("none", "No recurring check-in"),
+    ("weekly", "Weekly"),
+    ("biweekly", "Every two weeks"),
+    ("monthly", "Monthly"),
+]
 
 
 class HrEmployee(models.Model):
@@ -9,12 +15,7 @@ class HrEmployee(models.Model):
 
     # Every field added here carries groups=: a plain user reads employees freely.
     performance_checkin_cadence = fields.Selection(
-        [
-            ("none", "No recurring check-in"),
-            ("weekly", "Weekly"),
-            ("biweekly", "Every two weeks"),
-            ("monthly", "Monthly"),
-        ],
+        CADENCE_SELECTION,
         "Check-in Cadence",
         default="none",
         required=True,

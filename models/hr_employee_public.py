@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-MANAGER = "hr_performance.group_hr_performance_manager"
+from .hr_employee import CADENCE_SELECTION, MANAGER
 
 
 class HrEmployeePublic(models.Model):
@@ -10,12 +10,7 @@ class HrEmployeePublic(models.Model):
     _inherit = "hr.employee.public"
 
     performance_checkin_cadence = fields.Selection(
-        [
-            ("none", "No recurring check-in"),
-            ("weekly", "Weekly"),
-            ("biweekly", "Every two weeks"),
-            ("monthly", "Monthly"),
-        ],
+        CADENCE_SELECTION,
         "Check-in Cadence",
         readonly=True,
         groups=MANAGER,

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_performance_state import check_state
+
 CADENCE = {
     "weekly": relativedelta(weeks=1),
     "biweekly": relativedelta(weeks=2),
@@ -114,32 +116,20 @@ class HrPerformanceCheckin(models.Model):
                 date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
             )
 
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda checkin: checkin.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for check-ins in this state: "
-                    "%(checkins)s",
-                    action=action,
-                    checkins=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_done(self):
-        self._check_state(("planned",), self.env._("Holding"))
+        check_state(self, ("planned",), self.env._("Holding"))
         self.write({"state": "done"})
         self.activity_feedback([ACTIVITY_TYPE])
         return True
 
     def action_cancel(self):
-        self._check_state(("planned",), self.env._("Cancelling"))
+        check_state(self, ("planned",), self.env._("Cancelling"))
         self.write({"state": "cancelled"})
         self.activity_unlink([ACTIVITY_TYPE])
         return True
 
     def action_reset(self):
-        self._check_state(("cancelled",), self.env._("Planning again"))
+        check_state(self, ("cancelled",), self.env._("Planning again"))
         self.write({"state": "planned", "nudged": False})
         return True
 

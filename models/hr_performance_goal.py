@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from .hr_performance_state import check_state
+
 MANAGER = "hr_performance.group_hr_performance_manager"
 OFFICER = "hr_performance.group_hr_performance_officer"
 AT_RISK_MARGIN = 20.0  # percent points behind the time elapsed
@@ -360,24 +362,13 @@ class HrPerformanceGoal(models.Model):
             return self.department_id.manager_id in employees
         return False
 
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda goal: goal.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for goals in this state: %(goals)s",
-                    action=action,
-                    goals=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_propose(self):
-        self._check_state(("draft",), self.env._("Proposing"))
+        check_state(self, ("draft",), self.env._("Proposing"))
         self.write({"state": "proposed"})
         return True
 
     def action_approve(self):
-        self._check_state(("draft", "proposed"), self.env._("Approving"))
+        check_state(self, ("draft", "proposed"), self.env._("Approving"))
         unsmart = self.filtered(
             lambda goal: goal.smart_missing and not goal.smart_override
         )
@@ -396,17 +387,17 @@ class HrPerformanceGoal(models.Model):
         return True
 
     def action_done(self):
-        self._check_state(("active",), self.env._("Closing"))
+        check_state(self, ("active",), self.env._("Closing"))
         self.write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "proposed", "active"), self.env._("Cancelling"))
+        check_state(self, ("draft", "proposed", "active"), self.env._("Cancelling"))
         self.write({"state": "cancelled"})
         return True
 
     def action_draft(self):
-        self._check_state(("proposed", "cancelled"), self.env._("Resetting"))
+        check_state(self, ("proposed", "cancelled"), self.env._("Resetting"))
         self.write({"state": "draft"})
         return True
 

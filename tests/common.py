@@ -48,6 +48,15 @@ class HrPerformanceCase(TransactionCase):
         cls.employees = dict(zip(internal, employees, strict=True))
         cls.employees["employee"].parent_id = cls.employees["manager"]
 
+    def _count_queries(self, func):
+        """How many queries ``func`` runs, flushes included, from a cold cache."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
 
 class HrPerformanceHttpCase(HttpCase):
     """Base of the tours.

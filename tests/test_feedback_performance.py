@@ -39,14 +39,6 @@ class TestFeedbackPerformance(HrPerformanceCase):
             ]
         )
 
-    def _queries(self, func):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     @users("hrp_employee")
     @warmup
     def test_praise_wall_80(self):
@@ -55,7 +47,7 @@ class TestFeedbackPerformance(HrPerformanceCase):
         domain = [("kind", "=", "praise"), ("visibility", "=", "public")]
         Feedback.web_search_read(domain, WALL_SPEC, limit=10)  # warm the rule caches
         counts = [
-            self._queries(
+            self._count_queries(
                 lambda size=size: Feedback.web_search_read(
                     domain, WALL_SPEC, limit=size
                 )

@@ -86,15 +86,6 @@ class TestGoalPerformance(HrPerformanceCase):
             leaves.key_result_ids.ids
         )
 
-    def _queries(self, func):
-        """How many queries ``func`` runs, flushes included, from a cold cache."""
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     @users("hrp_manager")
     @warmup
     def test_goal_list_80(self):
@@ -107,7 +98,7 @@ class TestGoalPerformance(HrPerformanceCase):
         small, large = self._goals(10), self._goals(80)
         Goal.web_search_read([("id", "in", small.ids)], LIST_SPEC)  # warm-up
         counts = [
-            self._queries(
+            self._count_queries(
                 lambda goals=goals: Goal.web_search_read(
                     [("id", "in", goals.ids)], LIST_SPEC, limit=len(goals)
                 )
@@ -131,7 +122,9 @@ class TestGoalPerformance(HrPerformanceCase):
         small_top, small = self._tree(2, 9)
         mid_top, mid = self._tree(4, 19)
         counts = [
-            self._queries(lambda results=records: results.write({"current_value": 7}))
+            self._count_queries(
+                lambda results=records: results.write({"current_value": 7})
+            )
             for records in (small, mid)
         ]
         self.assertEqual(counts[0], counts[1], "the recompute grows with the tree")
