@@ -19,7 +19,8 @@ class HrPerformanceGoal(models.Model):
       creates/edits their own employee goals;
     - managers read and edit the goals of their direct and indirect reports (and of
       departments they manage), private ones included;
-    - officers read and edit every goal of their companies.
+    - officers read and edit every goal of their companies that is not private: a
+      private goal is for its owner and the employee's manager chain only.
     Approving (state "active") is reserved to the employee's manager chain and to
     officers, and is checked on every write of the state, not only in the buttons.
     """
@@ -121,7 +122,7 @@ class HrPerformanceGoal(models.Model):
         index=True,
     )
     private = fields.Boolean(
-        help="Only the owner, the employee's manager chain and officers see it."
+        help="Only the owner and the employee's manager chain see it."
     )
     smart_missing = fields.Char("Missing SMART Criteria", compute="_compute_smart")
     smart_override = fields.Boolean(

@@ -77,7 +77,7 @@ class TestCheckinPrivacy(HrPerformanceCase):
     def test_outsiders_read_nothing(self):
         hr_manager = self.users["hr_manager"]
         self.assertTrue(hr_manager.has_group("hr.group_hr_manager"))
-        for role in ("hr_manager", "payroll", "portal", "public"):
+        for role in ("admin", "hr_manager", "payroll", "portal", "public"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 self.note.with_user(self.users[role]).read(["body"])
 
