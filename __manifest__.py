@@ -18,12 +18,15 @@
         "security/hr_performance_rules.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/hr_performance_rating_scale_data.xml",
         "views/hr_performance_value_views.xml",
         "views/hr_performance_goal_views.xml",
         "views/hr_performance_key_result_views.xml",
         "views/hr_performance_checkin_views.xml",
         "views/hr_performance_feedback_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_performance_rating_scale_views.xml",
+        "views/hr_performance_template_views.xml",
         "views/hr_performance_menus.xml",
     ],
     "demo": [
@@ -32,6 +35,7 @@
         "demo/hr_performance_goal_demo.xml",
         "demo/hr_performance_checkin_demo.xml",
         "demo/hr_performance_feedback_demo.xml",
+        "demo/hr_performance_template_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,3 +9,8 @@ from . import hr_performance_checkin_update
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_performance_feedback
+from . import hr_performance_rating_scale
+from . import hr_performance_rating_level
+from . import hr_performance_template
+from . import hr_performance_template_section
+from . import hr_performance_template_question

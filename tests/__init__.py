@@ -10,4 +10,5 @@ from . import test_checkin_privacy
 from . import test_checkin_schedule
 from . import test_feedback
 from . import test_feedback_performance
+from . import test_review_configuration
 from . import test_ui

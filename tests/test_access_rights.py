@@ -58,7 +58,23 @@ GIVE_AND_READ = {
     "public": "",
 }
 
+CONFIGURATION = {
+    "employee": "r",
+    "manager": "r",
+    "officer": "r",
+    "admin": "crud",
+    "payroll": "r",
+    "hr_manager": "r",
+    "portal": "",
+    "public": "",
+}
+
 ACCESS = {
+    "hr.performance.rating.scale": CONFIGURATION,
+    "hr.performance.rating.level": CONFIGURATION,
+    "hr.performance.template": CONFIGURATION,
+    "hr.performance.template.section": CONFIGURATION,
+    "hr.performance.template.question": CONFIGURATION,
     "hr.performance.goal": EMPLOYEE_ALL,
     "hr.performance.feedback": GIVE_AND_READ,
     "hr.performance.checkin": EMPLOYEE_NO_DELETE,
@@ -67,16 +83,7 @@ ACCESS = {
     "hr.performance.checkin.update": EMPLOYEE_NO_DELETE,
     "hr.performance.checkin.note": MANAGERS_ONLY,
     "hr.performance.key.result": EMPLOYEE_ALL,
-    "hr.performance.value": {
-        "employee": "r",
-        "manager": "r",
-        "officer": "r",
-        "admin": "crud",
-        "payroll": "r",
-        "hr_manager": "r",
-        "portal": "",
-        "public": "",
-    },
+    "hr.performance.value": CONFIGURATION,
 }
 
 
