@@ -403,7 +403,7 @@ class HrPerformanceGoal(models.Model):
         return True
 
     def action_measure(self):
-        self.key_result_ids._measure()
+        self.key_result_ids.action_measure()
         return True
 
     def action_view_children(self):

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from .common import HrPerformanceCase
 
@@ -32,6 +33,14 @@ class TestKeyResultMeasure(HrPerformanceCase):
                 "measure_domain": "[('comment', '=', 'hrp-measure')]",
             }
         )
+
+    def test_only_editors_ask_for_a_measure(self):
+        peer = new_test_user(self.env, login="hrp_measure_peer")
+        with self.assertRaises(AccessError):
+            self.goal.with_user(peer).action_measure()
+        self.assertFalse(self.result.measured_at)
+        self.goal.with_user(self.users["employee"]).action_measure()
+        self.assertTrue(self.result.measured_at)
 
     def test_measure_button_only_with_measured_results(self):
         self.assertTrue(self.goal.has_measured_results)
