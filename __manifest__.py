@@ -27,6 +27,8 @@
         "views/hr_employee_views.xml",
         "views/hr_performance_rating_scale_views.xml",
         "views/hr_performance_template_views.xml",
+        "views/hr_performance_cycle_views.xml",
+        "views/hr_performance_appraisal_views.xml",
         "views/hr_performance_menus.xml",
     ],
     "demo": [

@@ -14,3 +14,5 @@ from . import hr_performance_rating_level
 from . import hr_performance_template
 from . import hr_performance_template_section
 from . import hr_performance_template_question
+from . import hr_performance_cycle
+from . import hr_performance_appraisal

@@ -70,6 +70,17 @@ CONFIGURATION = {
 }
 
 ACCESS = {
+    "hr.performance.cycle": {**CONFIGURATION, "officer": "crud"},
+    "hr.performance.appraisal": {
+        **CONFIGURATION,
+        "manager": "ru",
+        "officer": "crud",
+    },
+    "hr.performance.cycle.launch": {
+        **{role: "" for role in CONFIGURATION},
+        "officer": "crud",
+        "admin": "crud",
+    },
     "hr.performance.rating.scale": CONFIGURATION,
     "hr.performance.rating.level": CONFIGURATION,
     "hr.performance.template": CONFIGURATION,
