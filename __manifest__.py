@@ -38,6 +38,7 @@
         "demo/hr_performance_checkin_demo.xml",
         "demo/hr_performance_feedback_demo.xml",
         "demo/hr_performance_template_demo.xml",
+        "demo/hr_performance_cycle_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

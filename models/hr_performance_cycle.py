@@ -160,6 +160,59 @@ class HrPerformanceCycle(models.Model):
             "context": {"default_cycle_id": self.id},
         }
 
+    def action_launch(self):
+        """Create one appraisal per eligible employee, in batch, and start the cycle.
+
+        The caller must be allowed to edit the cycle: no launching a foreign cycle by
+        its id. Appraisals start in self-assessment, with a to-do for each employee
+        due at the self-assessment deadline.
+        """
+        self.check_access("write")
+        check_state(self, ("draft",), self.env._("Launching"))
+        for cycle in self:
+            eligible = cycle._launch_population()[0]
+            appraisals = (
+                self.env["hr.performance.appraisal"]
+                .with_context(mail_create_nolog=True, tracking_disable=True)
+                .create(
+                    [
+                        {
+                            "cycle_id": cycle.id,
+                            "employee_id": employee.id,
+                            "manager_id": employee.parent_id.id,
+                            "state": "self_review",
+                        }
+                        for employee in eligible
+                    ]
+                )
+            )
+            cycle._schedule_self_assessments(appraisals)
+        self.write({"state": "running"})
+        return True
+
+    def _schedule_self_assessments(self, appraisals):
+        """One to-do per employee with a user, due at the self-assessment deadline."""
+        self.ensure_one()
+        model = self.env["ir.model"]._get_id("hr.performance.appraisal")
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        deadline = self.deadline_self or fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": appraisal.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": appraisal.employee_id.user_id.id,
+                    "summary": self.env._("Write your self-assessment"),
+                    "date_deadline": deadline,
+                    "automated": True,
+                }
+                for appraisal in appraisals.filtered("employee_id.user_id")
+            ]
+        )
+
     def action_calibrate(self):
         check_state(self, ("running",), self.env._("Starting calibration"))
         self.write({"state": "calibrating"})

@@ -146,3 +146,38 @@ class TestCycleFlow(HrPerformanceCase):
         self._launch(other)[1]()
         other.with_user(self.users["officer"]).action_cancel()
         self.assertEqual(set(other.appraisal_ids.mapped("state")), {"cancelled"})
+
+    def test_launch_is_batched(self):
+        """Appraisals and to-dos are created in one batch each; what grows is Odoo's
+        follower subscription of each assignee: at most 5 queries an employee."""
+        counts = []
+        for size in (10, 100):
+            users = [
+                new_test_user(self.env, login=f"hrp_launch_{size}_{i}")
+                for i in range(size)
+            ]
+            department = self.env["hr.department"].create({"name": f"Team {size}"})
+            self.env["hr.employee"].create(
+                [
+                    {
+                        "name": user.login,
+                        "user_id": user.id,
+                        "department_id": department.id,
+                        "parent_id": self.employees["manager"].id,
+                    }
+                    for user in users
+                ]
+            )
+            cycle = self.env["hr.performance.cycle"].create(
+                {
+                    "name": f"Batch {size}",
+                    "date_start": date(2026, 1, 1),
+                    "date_end": date(2026, 12, 31),
+                    "template_id": self.template.id,
+                    "department_ids": [(6, 0, department.ids)],
+                }
+            )
+            counts.append(self._count_queries(cycle.action_launch))
+            self.assertEqual(len(cycle.appraisal_ids), size)
+            self.assertEqual(len(cycle.appraisal_ids.activity_ids), size)
+        self.assertLessEqual(counts[1] - counts[0], 5 * 90)
