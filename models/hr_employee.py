@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_performance_activity import create_activities
+
 MANAGER = "hr_performance.group_hr_performance_manager"
 CADENCE_SELECTION = [
     ("none", "No recurring check-in"),
@@ -27,9 +29,9 @@ class HrEmployee(models.Model):
     def _schedule_next_checkins(self):
         """Plan the next check-in of each employee with a cadence and a manager.
 
-        Employees who already have a planned check-in ahead are left alone. Everything
-        is done in a fixed number of queries: two grouped reads, one create of the
-        check-ins and one create of their activities.
+        Employees who already have a planned check-in ahead are left alone. The number
+        of queries does not grow with the number of employees: grouped reads, one
+        create of the check-ins, one of their followers and one of their activities.
         """
         Checkin = self.env["hr.performance.checkin"].sudo()
         employees = self.sudo().filtered(
@@ -73,8 +75,5 @@ class HrEmployee(models.Model):
                 for employee in todo
             ]
         )
-        # the activity in each person's systray is the reminder: no e-mail per activity
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(checkins._activity_vals())
+        create_activities(self.env, checkins._name, checkins._activity_vals())
         return checkins

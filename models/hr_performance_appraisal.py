@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_performance_activity import FOLLOWERS_INSERTED
 from .hr_performance_state import check_state
 
 
@@ -74,6 +75,12 @@ class HrPerformanceAppraisal(models.Model):
                 employee=appraisal.employee_id.name or "",
                 cycle=appraisal.cycle_id.name or "",
             )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # followers of a batch of activities are inserted at once beforehand
+        if self.env.context.get(FOLLOWERS_INSERTED):
+            return True
+        return super().message_subscribe(partner_ids, subtype_ids)
 
     def action_cancel(self):
         check_state(

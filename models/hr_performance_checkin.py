@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_performance_activity import FOLLOWERS_INSERTED
 from .hr_performance_state import check_state
 
 CADENCE = {
@@ -115,6 +116,12 @@ class HrPerformanceCheckin(models.Model):
                 manager=checkin.manager_user_id.name or "",
                 date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
             )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # followers of a batch of activities are inserted at once beforehand
+        if self.env.context.get(FOLLOWERS_INSERTED):
+            return True
+        return super().message_subscribe(partner_ids, subtype_ids)
 
     def action_done(self):
         check_state(self, ("planned",), self.env._("Holding"))

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
+from .hr_performance_activity import create_activities
 from .hr_performance_state import check_state
 
 PHASES = (
@@ -196,9 +197,9 @@ class HrPerformanceCycle(models.Model):
         model = self.env["ir.model"]._get_id("hr.performance.appraisal")
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         deadline = self.deadline_self or fields.Date.context_today(self)
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(
+        create_activities(
+            self.env,
+            appraisals._name,
             [
                 {
                     "res_model_id": model,
@@ -210,7 +211,7 @@ class HrPerformanceCycle(models.Model):
                     "automated": True,
                 }
                 for appraisal in appraisals.filtered("employee_id.user_id")
-            ]
+            ],
         )
 
     def action_calibrate(self):

@@ -12,4 +12,5 @@ from . import test_feedback
 from . import test_feedback_performance
 from . import test_review_configuration
 from . import test_cycle_flow
+from . import test_rpc_privacy
 from . import test_ui

@@ -1,0 +1,48 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Activities for many records at once, in a fixed number of queries.
+
+``mail.activity.create`` subscribes each assignee to the record one user at a time and
+e-mails each of them. For batches (the check-in scheduler, a cycle launch) the
+followers are inserted here in one create, and the records' ``message_subscribe``
+skips the per-user subscription when ``FOLLOWERS_INSERTED`` is in the context. No
+e-mail is sent per activity: the activity in the assignee's systray is the reminder.
+"""
+
+FOLLOWERS_INSERTED = "hr_performance_followers_inserted"
+
+
+def create_activities(env, res_model, vals_list):
+    """Create the activities of ``vals_list`` (on ``res_model``) and their followers."""
+    if not vals_list:
+        return env["mail.activity"]
+    users = env["res.users"].browse({vals["user_id"] for vals in vals_list})
+    partner_of = {user.id: user.partner_id.id for user in users.sudo()}
+    wanted = {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
+    Followers = env["mail.followers"].sudo()
+    existing = {
+        (follower.res_id, follower.partner_id.id)
+        for follower in Followers.search(
+            [
+                ("res_model", "=", res_model),
+                ("res_id", "in", list({res_id for res_id, _partner in wanted})),
+            ]
+        )
+    }
+    subtypes = env["mail.message.subtype"].default_subtypes(res_model)[0]
+    Followers.create(
+        [
+            {
+                "res_model": res_model,
+                "res_id": res_id,
+                "partner_id": partner_id,
+                "subtype_ids": [(6, 0, subtypes.ids)],
+            }
+            for res_id, partner_id in sorted(wanted - existing)
+        ]
+    )
+    return (
+        env["mail.activity"]
+        .sudo()
+        .with_context(mail_activity_quick_update=True, **{FOLLOWERS_INSERTED: True})
+        .create(vals_list)
+    )
