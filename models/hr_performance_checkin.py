@@ -117,6 +117,23 @@ class HrPerformanceCheckin(models.Model):
                 date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
             )
 
+    def write(self, vals):
+        if (
+            "employee_id" in vals
+            and not self.env.su
+            and not self.env.user.has_group(
+                "hr_performance.group_hr_performance_officer"
+            )
+        ):
+            if any(checkin.employee_id.id != vals["employee_id"] for checkin in self):
+                raise UserError(
+                    self.env._(
+                        "A check-in stays with its employee; plan a new one for "
+                        "someone else."
+                    )
+                )
+        return super().write(vals)
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
         if self.env.context.get(FOLLOWERS_INSERTED):

@@ -123,6 +123,17 @@ class TestCheckin(HrPerformanceCase):
                     .search([("checkin_id", "=", checkin.id)])
                 )
 
+    def test_a_checkin_stays_with_its_employee(self):
+        checkin = self._checkin_as("employee")
+        with self.assertRaisesRegex(UserError, "stays with its employee"):
+            checkin.with_user(self.users["employee"]).write(
+                {"employee_id": self.employees["payroll"].id}
+            )
+        checkin.with_user(self.users["officer"]).write(
+            {"employee_id": self.employees["payroll"].id}
+        )
+        self.assertEqual(checkin.employee_id, self.employees["payroll"])
+
     def test_nobody_makes_themself_the_manager_of_a_colleague(self):
         with self.assertRaises(AccessError):
             self.Checkin.with_user(self.users["payroll"]).create(
