@@ -2,7 +2,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -81,6 +81,14 @@ class HrPerformanceFeedback(models.Model):
                 kind=kinds.get(feedback.kind, ""),
                 employee=feedback.employee_id.name or "",
             )
+
+    @api.constrains("author_id", "employee_id")
+    def _check_not_to_oneself(self):
+        for feedback in self:
+            if feedback.employee_id.user_id == feedback.author_id:
+                raise ValidationError(
+                    self.env._("Feedback and praise go to someone else, not to you.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

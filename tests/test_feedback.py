@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import HrPerformanceCase
@@ -136,6 +136,16 @@ class TestFeedback(HrPerformanceCase):
         private = self._give("manager", "private")
         private.with_user(self.users["admin"]).unlink()
         self.assertFalse(private.exists(), "an administrator purges any feedback")
+
+    def test_no_feedback_to_oneself(self):
+        with self.assertRaisesRegex(ValidationError, "not to you"):
+            self.Feedback.with_user(self.users["employee"]).create(
+                {
+                    "kind": "praise",
+                    "employee_id": self.employees["employee"].id,
+                    "body": "<p>Well done, me</p>",
+                }
+            )
 
     def test_no_feedback_in_someone_elses_name(self):
         with self.assertRaises(AccessError):
