@@ -23,9 +23,6 @@ class HrPerformanceAppraisal(models.Model):
         "hr.performance.cycle", required=True, ondelete="cascade", index=True
     )
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
-    employee_user_id = fields.Many2one(
-        related="employee_id.user_id", string="Employee User"
-    )
     manager_id = fields.Many2one(
         "hr.employee",
         index=True,

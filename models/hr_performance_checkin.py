@@ -47,7 +47,6 @@ class HrPerformanceCheckin(models.Model):
         index=True,
         tracking=True,
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id")
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )

@@ -130,7 +130,6 @@ class HrPerformanceGoal(models.Model):
     )
     is_late = fields.Boolean(compute="_compute_health", search="_search_is_late")
     is_at_risk = fields.Boolean(compute="_compute_health", search="_search_is_at_risk")
-    color = fields.Integer()
 
     _sql_constraints = [
         ("weight_positive", "CHECK (weight > 0)", "A goal's weight must be > 0."),
