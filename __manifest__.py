@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "hr_contract", "mail", "web_hierarchy"],
+    "depends": ["hr", "hr_contract", "hr_skills", "mail", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",
         "security/ir.model.access.csv",
@@ -29,6 +29,8 @@
         "views/hr_performance_template_views.xml",
         "views/hr_performance_cycle_views.xml",
         "views/hr_performance_appraisal_views.xml",
+        "views/hr_performance_assessment_views.xml",
+        "views/hr_performance_review_templates.xml",
         "views/hr_performance_menus.xml",
     ],
     "demo": [

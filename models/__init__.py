@@ -16,3 +16,11 @@ from . import hr_performance_template_section
 from . import hr_performance_template_question
 from . import hr_performance_cycle
 from . import hr_performance_appraisal
+from . import hr_performance_assessment
+from . import hr_performance_assessment_line
+from . import hr_performance_appraisal_note
+from . import hr_performance_development_action
+from . import hr_performance_pip
+from . import hr_performance_review_request
+from . import hr_performance_review_response
+from . import hr_performance_review_answer

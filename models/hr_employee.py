@@ -77,3 +77,25 @@ class HrEmployee(models.Model):
         )
         create_activities(self.env, checkins._name, checkins._activity_vals())
         return checkins
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("active") is False:
+            self._cancel_open_appraisals()
+        return result
+
+    def _cancel_open_appraisals(self):
+        """A departing employee's open appraisals are cancelled, not left to nag."""
+        Appraisal = self.env["hr.performance.appraisal"].sudo()
+        appraisals = Appraisal.search(
+            [
+                ("employee_id", "in", self.ids),
+                ("state", "not in", ("done", "cancelled")),
+            ]
+        )
+        appraisals._cancel()
+        for appraisal in appraisals:
+            appraisal.message_post(
+                body=self.env._("Cancelled: the employee left."),
+                subtype_xmlid="mail.mt_note",
+            )

@@ -1,17 +1,28 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import timedelta
 
-from .hr_performance_activity import FOLLOWERS_INSERTED
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .hr_performance_activity import FOLLOWERS_INSERTED, create_activities
+from .hr_performance_review_aggregate import aggregate_html
 from .hr_performance_state import check_state
+
+OPEN_STATES = ("draft", "self_review", "manager_review", "calibration", "to_sign")
+OFFICER = "hr_performance.group_hr_performance_officer"
+# what a manager may write directly; the rest moves through the actions
+MANAGER_WRITABLE = {"appraiser_ids", "note_ids", "development_action_ids"}
 
 
 class HrPerformanceAppraisal(models.Model):
     """The review of one employee in one cycle.
 
     Access rules (security/hr_performance_rules.xml): the employee reads their own,
-    the manager chain those of their reports, officers those of their companies.
-    This first version carries the cycle, the people, the template and the workflow
-    state; assessments, scores and sign-off come with the rest of the review issue.
+    their appraisers and the manager chain those of their reports, officers those of
+    their companies. What is private before the release (the manager assessments and
+    the proposed rating) lives in ``hr.performance.assessment`` records, which the
+    employee cannot read until ``released``; the manager's private notes live in
+    ``hr.performance.appraisal.note``, which the employee never reads.
     """
 
     _name = "hr.performance.appraisal"
@@ -27,10 +38,15 @@ class HrPerformanceAppraisal(models.Model):
         "hr.employee",
         index=True,
         tracking=True,
-        help="The employee's manager when the cycle was launched.",
+        help="The employee's manager when the appraisal was created.",
     )
     manager_user_id = fields.Many2one(
         related="manager_id.user_id", store=True, string="Manager User"
+    )
+    appraiser_ids = fields.Many2many(
+        "res.users",
+        string="Appraisers",
+        help="Who writes a manager assessment: the manager, and others if needed.",
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, index=True
@@ -39,6 +55,12 @@ class HrPerformanceAppraisal(models.Model):
         related="cycle_id.company_id", store=True, index=True, precompute=True
     )
     template_id = fields.Many2one(related="cycle_id.template_id", store=True)
+    date_start = fields.Date(related="cycle_id.date_start")
+    date_end = fields.Date(related="cycle_id.date_end")
+    date_reference = fields.Date(
+        help="The event the appraisal reviews: the end of the cycle's period, or for "
+        "an automatic cycle the anniversary, probation or contract end.",
+    )
     date_deadline = fields.Date(related="cycle_id.deadline_signoff")
     state = fields.Selection(
         [
@@ -56,12 +78,65 @@ class HrPerformanceAppraisal(models.Model):
         copy=False,
         index=True,
     )
+    released = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The manager assessments and the final rating are shown to the employee.",
+    )
+    assessment_ids = fields.One2many("hr.performance.assessment", "appraisal_id")
+    self_assessment_id = fields.Many2one(
+        "hr.performance.assessment", compute="_compute_assessments"
+    )
+    manager_assessment_ids = fields.One2many(
+        "hr.performance.assessment", compute="_compute_assessments"
+    )
+    my_assessment_id = fields.Many2one(
+        "hr.performance.assessment", compute="_compute_assessments"
+    )
+    score = fields.Float(
+        "Overall Score",
+        compute="_compute_result",
+        digits=(4, 2),
+        help="The lead manager assessment's overall score, once you may read it.",
+    )
+    final_level_id = fields.Many2one(
+        "hr.performance.rating.level", "Final Rating", compute="_compute_result"
+    )
+    below_pip_threshold = fields.Boolean(compute="_compute_result")
+    note_ids = fields.One2many(
+        "hr.performance.appraisal.note",
+        "appraisal_id",
+        "Private Notes",
+        groups="hr_performance.group_hr_performance_manager",
+    )
+    development_action_ids = fields.One2many(
+        "hr.performance.development.action", "appraisal_id"
+    )
+    review_request_ids = fields.One2many(
+        "hr.performance.review.request", "appraisal_id", "360 Reviewers"
+    )
+    review_state = fields.Selection(
+        [("collecting", "Collecting"), ("closed", "Closed")],
+        "360 Feedback",
+        default="collecting",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    review_summary = fields.Html(
+        "360 Summary", compute="_compute_review_summary", sanitize=False
+    )
+    pip_ids = fields.One2many("hr.performance.pip", "appraisal_id")
+    signoff_comment = fields.Text("Employee Comment", readonly=True, copy=False)
+    date_signed = fields.Datetime(readonly=True, copy=False)
+    date_reminded = fields.Date(readonly=True, copy=False)
+    date_escalated = fields.Date(readonly=True, copy=False)
 
     _sql_constraints = [
         (
             "employee_cycle_uniq",
-            "unique (cycle_id, employee_id)",
-            "An employee has one appraisal per cycle.",
+            "unique (cycle_id, employee_id, date_reference)",
+            "An employee has one appraisal per cycle (per event, in automatic cycles).",
         ),
     ]
 
@@ -73,17 +148,528 @@ class HrPerformanceAppraisal(models.Model):
                 cycle=appraisal.cycle_id.name or "",
             )
 
+    def _readable_assessments(self):
+        """The assessments of these appraisals the caller may read.
+
+        An explicit search, so the record rules apply even when the cache holds
+        assessments read by a privileged environment in the same transaction.
+        """
+        return self.env["hr.performance.assessment"].search(
+            [("appraisal_id", "in", self.ids)]
+        )
+
+    @api.depends("assessment_ids")
+    @api.depends_context("uid")
+    def _compute_assessments(self):
+        readable = self._readable_assessments().grouped("appraisal_id")
+        empty = self.env["hr.performance.assessment"]
+        for appraisal in self:
+            assessments = readable.get(appraisal, empty)
+            appraisal.self_assessment_id = assessments.filtered(
+                lambda a: a.kind == "self"
+            )[:1]
+            appraisal.manager_assessment_ids = assessments.filtered(
+                lambda a: a.kind == "manager"
+            )
+            appraisal.my_assessment_id = assessments.filtered(
+                lambda a: a.author_id == self.env.user
+            )[:1]
+
+    @api.depends("assessment_ids.score", "assessment_ids.final_level_id")
+    @api.depends_context("uid")
+    def _compute_result(self):
+        readable = self._readable_assessments().grouped("appraisal_id")
+        empty = self.env["hr.performance.assessment"]
+        for appraisal in self:
+            lead = readable.get(appraisal, empty).filtered("is_lead")[:1]
+            appraisal.score = lead.score
+            appraisal.final_level_id = lead.final_level_id
+            appraisal.below_pip_threshold = bool(
+                lead.state == "submitted"
+                and lead.score
+                and lead.score < appraisal.template_id.pip_threshold
+            )
+
+    def _lead_assessment(self):
+        """The lead manager assessment, whoever the caller is (internal use)."""
+        self.ensure_one()
+        return self.sudo().assessment_ids.filtered("is_lead")[:1]
+
+    @api.depends("review_state")
+    def _compute_review_summary(self):
+        for appraisal in self:
+            appraisal.review_summary = aggregate_html(appraisal)
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
         if self.env.context.get(FOLLOWERS_INSERTED):
             return True
         return super().message_subscribe(partner_ids, subtype_ids)
 
-    def action_cancel(self):
-        check_state(
-            self,
-            ("draft", "self_review", "manager_review", "calibration", "to_sign"),
-            self.env._("Cancelling"),
+    # ------------------------------------------------------------------ creation
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the manager appraises by default
+        managers = (
+            self.env["hr.employee"]
+            .sudo()
+            .browse(
+                {vals["manager_id"] for vals in vals_list if vals.get("manager_id")}
+            )
         )
-        self.write({"state": "cancelled"})
+        user_of = {manager.id: manager.user_id.id for manager in managers}
+        for vals in vals_list:
+            user_id = user_of.get(vals.get("manager_id"))
+            if "appraiser_ids" not in vals and user_id:
+                vals["appraiser_ids"] = [fields.Command.set([user_id])]
+        appraisals = super().create(vals_list)
+        appraisals._create_assessments()
+        return appraisals
+
+    def _create_assessments(self):
+        """The self-assessment and one assessment per appraiser, with their answers.
+
+        Batched: one search of the existing assessments, one of the goals per cycle,
+        the questions once per template.
+        """
+        existing = {
+            (assessment.appraisal_id.id, assessment.kind, assessment.author_id.id)
+            for assessment in self.env["hr.performance.assessment"]
+            .sudo()
+            .search([("appraisal_id", "in", self.ids)])
+        }
+        goals = self._period_goals()
+        questions = {
+            template: self._question_lines(template) for template in self.template_id
+        }
+        vals_list = []
+        for appraisal in self:
+            lines = (
+                questions[appraisal.template_id]
+                + appraisal._goal_lines(goals.get(appraisal.employee_id, []))
+                + appraisal._competency_lines()
+            )
+            authors = [("self", appraisal.employee_id.user_id, False)] + [
+                ("manager", user, user == appraisal.manager_user_id)
+                for user in appraisal.appraiser_ids
+            ]
+            vals_list += [
+                {
+                    "appraisal_id": appraisal.id,
+                    "kind": kind,
+                    "author_id": user.id,
+                    "is_lead": is_lead,
+                    "line_ids": [fields.Command.create(vals) for vals in lines],
+                }
+                for kind, user, is_lead in authors
+                if user and (appraisal.id, kind, user.id) not in existing
+            ]
+        return self.env["hr.performance.assessment"].sudo().create(vals_list)
+
+    @api.model
+    def _question_lines(self, template):
+        lines = []
+        for section in template.section_ids:
+            rated = section.question_ids.filtered(lambda q: q.answer_type == "rating")
+            total = sum(rated.mapped("weight")) or 1.0
+            lines += [
+                {
+                    "line_type": "question",
+                    "section_id": section.id,
+                    "question_id": question.id,
+                    "answer_type": question.answer_type,
+                    "required": question.required,
+                    "sequence": section.sequence * 1000 + question.sequence,
+                    "weight": section.weight * question.weight / total,
+                }
+                for question in section.question_ids
+            ]
+        return lines
+
+    def _period_goals(self):
+        """{employee: goals} of the employees' own goals due in their cycle's period."""
+        goals = {}
+        Goal = self.env["hr.performance.goal"].sudo()
+        for cycle, appraisals in self.grouped("cycle_id").items():
+            found = Goal.search(
+                [
+                    ("employee_id", "in", appraisals.employee_id.ids),
+                    ("scope", "=", "employee"),
+                    ("state", "not in", ("draft", "cancelled")),
+                    ("date_deadline", ">=", cycle.date_start),
+                    ("date_deadline", "<=", cycle.date_end),
+                ]
+            )
+            for employee, employee_goals in found.grouped("employee_id").items():
+                goals[employee] = employee_goals
+        return goals
+
+    def _goal_lines(self, goals):
+        return [
+            {
+                "line_type": "goal",
+                "goal_id": goal.id,
+                "answer_type": "rating",
+                "required": True,
+                "sequence": index,
+                "weight": goal.weight,
+            }
+            for index, goal in enumerate(goals)
+        ]
+
+    def _competency_lines(self):
+        skill_types = self.template_id.skill_type_ids
+        if not skill_types:
+            return []
+        skills = self.employee_id.sudo().employee_skill_ids.filtered(
+            lambda skill: skill.skill_type_id in skill_types
+        )
+        return [
+            {
+                "line_type": "competency",
+                "skill_id": skill.skill_id.id,
+                "skill_level_id": skill.skill_level_id.id,
+                "answer_type": "rating",
+                "required": True,
+                "sequence": index,
+            }
+            for index, skill in enumerate(skills)
+        ]
+
+    def write(self, vals):
+        if not self._is_officer():
+            self._check_manager_write(vals)
+        result = super().write(vals)
+        if "appraiser_ids" in vals:
+            self._create_assessments()
+        return result
+
+    def _check_manager_write(self, vals):
+        fields_ = {
+            name for name in vals if not name.startswith(("message_", "activity_"))
+        }
+        if fields_ - MANAGER_WRITABLE:
+            raise AccessError(
+                self.env._(
+                    "An appraisal moves through its buttons; only officers edit "
+                    "%(fields)s directly.",
+                    fields=", ".join(sorted(fields_ - MANAGER_WRITABLE)),
+                )
+            )
+        if self.filtered(lambda a: a.employee_id.user_id == self.env.user):
+            raise AccessError(self.env._("Nobody edits their own appraisal."))
+
+    # ------------------------------------------------------------------ workflow
+
+    def _is_officer(self):
+        return self.env.su or self.env.user.has_group(OFFICER)
+
+    def _check_lead_or_officer(self, action):
+        """Managers of the employee (the lead appraiser) or officers only."""
+        if self._is_officer():
+            return
+        for appraisal in self:
+            if appraisal._lead_assessment().author_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "%(action)s %(appraisal)s is for the employee's manager or a "
+                        "performance officer.",
+                        action=action,
+                        appraisal=appraisal.display_name,
+                    )
+                )
+
+    def _on_assessments_submitted(self):
+        """Move appraisals along when their assessments are in.
+
+        The self-assessment starts the manager assessment; the last manager
+        assessment starts calibration.
+        """
+        for appraisal in self:
+            assessments = appraisal.assessment_ids
+            self_done = all(
+                a.state == "submitted" for a in assessments if a.kind == "self"
+            )
+            managers = assessments.filtered(lambda a: a.kind == "manager")
+            if appraisal.state == "self_review" and self_done:
+                appraisal._start_manager_review()
+            if (
+                appraisal.state == "manager_review"
+                and managers
+                and all(a.state == "submitted" for a in managers)
+            ):
+                appraisal.state = "calibration"
+
+    def _start_manager_review(self):
+        self.write({"state": "manager_review"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        model = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        create_activities(
+            self.env,
+            self._name,
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": appraisal.id,
+                    "activity_type_id": todo,
+                    "user_id": assessment.author_id.id,
+                    "summary": self.env._("Write your assessment"),
+                    "date_deadline": appraisal.cycle_id.deadline_manager
+                    or fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for appraisal in self
+                for assessment in appraisal.assessment_ids
+                if assessment.kind == "manager" and assessment.state == "draft"
+            ],
+        )
+
+    def action_skip_self_review(self):
+        """Officers move on without the self-assessment (e.g. a long absence)."""
+        if not self._is_officer():
+            raise AccessError(self.env._("Only performance officers can skip a step."))
+        check_state(self, ("self_review",), self.env._("Skipping the self-assessment"))
+        self.sudo()._start_manager_review()
         return True
+
+    def action_release(self):
+        """Show the manager assessments and the final rating to the employee, who is
+        asked to sign."""
+        self._check_lead_or_officer(self.env._("Releasing"))
+        check_state(self, ("calibration",), self.env._("Releasing"))
+        missing = self.filtered(lambda a: not a._lead_assessment().final_level_id)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Set the final rating before releasing: %(appraisals)s",
+                    appraisals=", ".join(missing.mapped("display_name")),
+                )
+            )
+        appraisals = self.sudo()
+        appraisals.write({"state": "to_sign", "released": True})
+        appraisals.activity_feedback(["mail.mail_activity_data_todo"])
+        model = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        create_activities(
+            self.env,
+            self._name,
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": appraisal.id,
+                    "activity_type_id": todo,
+                    "user_id": appraisal.employee_id.user_id.id,
+                    "summary": self.env._("Read and sign your appraisal"),
+                    "date_deadline": appraisal.date_deadline
+                    or fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for appraisal in appraisals
+                if appraisal.employee_id.user_id
+            ],
+        )
+        return True
+
+    def action_sign(self, comment=False):
+        """The employee acknowledges the released appraisal, with an optional
+        comment. Signing says "I have read it", not "I agree"."""
+        self.ensure_one()
+        if self.employee_id.user_id != self.env.user:
+            raise AccessError(self.env._("Only the appraised employee signs."))
+        check_state(self, ("to_sign",), self.env._("Signing"))
+        self.sudo().write(
+            {
+                "state": "done",
+                "signoff_comment": comment or False,
+                "date_signed": fields.Datetime.now(),
+            }
+        )
+        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        self.sudo().message_post(
+            body=self.env._(
+                "%(employee)s signed the appraisal.", employee=self.env.user.name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def action_open_sign(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sign Your Appraisal"),
+            "res_model": "hr.performance.appraisal.sign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_appraisal_id": self.id},
+        }
+
+    def action_cancel(self):
+        if not self._is_officer():
+            raise AccessError(
+                self.env._("Only performance officers cancel appraisals.")
+            )
+        check_state(self, OPEN_STATES, self.env._("Cancelling"))
+        self.sudo()._cancel()
+        return True
+
+    def _cancel(self):
+        self.write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.env["hr.performance.review.response"].search(
+            [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
+        ).write({"state": "cancelled"})
+
+    def action_open_assessment(self):
+        """Open the caller's own assessment of this appraisal."""
+        self.ensure_one()
+        assessment = self.my_assessment_id
+        if not assessment:
+            raise UserError(self.env._("You have no assessment to write here."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": assessment._name,
+            "res_id": assessment.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_create_pip(self):
+        """Start a performance improvement plan from this appraisal."""
+        self.ensure_one()
+        self._check_lead_or_officer(self.env._("Planning an improvement for"))
+        pip = (
+            self.env["hr.performance.pip"]
+            .sudo()
+            .create(
+                {
+                    "employee_id": self.employee_id.id,
+                    "appraisal_id": self.id,
+                    "manager_id": self.manager_id.id,
+                    "date_start": fields.Date.context_today(self),
+                    "date_review": fields.Date.context_today(self) + timedelta(days=90),
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": pip._name,
+            "res_id": pip.id,
+            "view_mode": "form",
+        }
+
+    def action_close_review(self):
+        """Stop collecting 360 feedback: drafts are dropped, the summary appears."""
+        self._check_lead_or_officer(self.env._("Closing the 360 feedback of"))
+        self.sudo()._close_reviews()
+        return True
+
+    def _check_review_open(self):
+        closed = self.filtered(
+            lambda a: a.review_state != "collecting" or a.state not in OPEN_STATES
+        )
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The 360 feedback of %(appraisals)s is closed.",
+                    appraisals=", ".join(closed.mapped("display_name")),
+                )
+            )
+
+    def _close_reviews(self):
+        self.write({"review_state": "closed"})
+        self.env["hr.performance.review.response"].search(
+            [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
+        ).write({"state": "cancelled"})
+
+    def action_send_review_requests(self):
+        """Approve the proposed 360 reviewers and invite them."""
+        self.ensure_one()
+        self._check_lead_or_officer(self.env._("Sending the 360 requests of"))
+        requests = self.sudo().review_request_ids
+        requests._check_limits(minimum=True)
+        requests.filtered(lambda r: r.state == "proposed").with_env(
+            self.env
+        ).action_approve()
+        return True
+
+    def action_purge_reviews(self):
+        """Administrators delete every 360 answer of these appraisals, with a log."""
+        self.env["hr.performance.review.response"].purge(self)
+        return True
+
+    # ------------------------------------------------------------------ crons
+
+    @api.model
+    def _cron_remind(self, limit=200):
+        """Nudge late writers once, then escalate to their manager after the cycle's
+        escalation delay; at most ``limit`` appraisals per run."""
+        today = fields.Date.context_today(self)
+        late = self.search(
+            [
+                ("state", "in", ("self_review", "manager_review")),
+                ("date_escalated", "=", False),
+                "|",
+                "&",
+                ("state", "=", "self_review"),
+                ("cycle_id.deadline_self", "<", today),
+                "&",
+                ("state", "=", "manager_review"),
+                ("cycle_id.deadline_manager", "<", today),
+            ],
+            limit=limit + 1,
+            order="id",
+        )
+        remaining = len(late) - limit
+        late = late[:limit]
+        late._remind(today)
+        self.env["ir.cron"]._notify_progress(
+            done=len(late), remaining=max(remaining, 0)
+        )
+
+    def _late_writers(self):
+        """The users whose assessment of this appraisal is late."""
+        self.ensure_one()
+        kind = "self" if self.state == "self_review" else "manager"
+        return self.assessment_ids.filtered(
+            lambda a: a.kind == kind and a.state == "draft"
+        ).author_id
+
+    def _remind(self, today):
+        model = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        activities, reminded, escalated = [], self.browse(), self.browse()
+        for appraisal in self:
+            deadline = (
+                appraisal.cycle_id.deadline_self
+                if appraisal.state == "self_review"
+                else appraisal.cycle_id.deadline_manager
+            )
+            writers = appraisal._late_writers()
+            if not appraisal.date_reminded:
+                reminded |= appraisal
+                summary = self.env._("Your part of this appraisal is overdue")
+                targets = writers
+            elif (today - deadline).days >= appraisal.cycle_id.escalation_days:
+                escalated |= appraisal
+                summary = self.env._("Overdue appraisal in your team: please follow up")
+                targets = writers.employee_ids.parent_id.user_id
+            else:
+                continue
+            activities += [
+                {
+                    "res_model_id": model,
+                    "res_id": appraisal.id,
+                    "activity_type_id": todo,
+                    "user_id": user.id,
+                    "summary": summary,
+                    "date_deadline": today,
+                    "automated": True,
+                }
+                for user in targets
+            ]
+        create_activities(self.env, self._name, activities)
+        reminded.write({"date_reminded": today})
+        escalated.write({"date_escalated": today})

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
@@ -68,6 +70,33 @@ class HrPerformanceCycle(models.Model):
         tracking=True,
         copy=False,
         index=True,
+    )
+    kind = fields.Selection(
+        [("campaign", "Campaign"), ("rolling", "Automatic")],
+        default="campaign",
+        required=True,
+        help="A campaign reviews its population once, when launched. An automatic "
+        "cycle keeps running and creates an appraisal for each employee when their "
+        "trigger comes.",
+    )
+    trigger = fields.Selection(
+        [
+            ("probation", "End of the trial period"),
+            ("after_start", "Months after the first contract"),
+            ("anniversary", "Each work anniversary"),
+            ("contract_end", "End of the running contract"),
+        ],
+        help="For automatic cycles: the event that schedules an appraisal.",
+    )
+    trigger_months = fields.Integer(default=6)
+    trigger_lead_days = fields.Integer(
+        "Days Ahead",
+        default=14,
+        help="The appraisal is created this many days before its event.",
+    )
+    escalation_days = fields.Integer(
+        default=3,
+        help="Days after a deadline before a late writer's manager is told.",
     )
     appraisal_ids = fields.One2many("hr.performance.appraisal", "cycle_id")
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
@@ -141,7 +170,7 @@ class HrPerformanceCycle(models.Model):
                     ("employee_id", "in", active.ids),
                     ("cycle_id.state", "in", ("running", "calibrating")),
                     ("cycle_id", "!=", self.id),
-                    ("state", "!=", "cancelled"),
+                    ("state", "not in", ("done", "cancelled")),
                 ],
                 ["employee_id"],
             )
@@ -170,26 +199,102 @@ class HrPerformanceCycle(models.Model):
         """
         self.check_access("write")
         check_state(self, ("draft",), self.env._("Launching"))
-        for cycle in self:
+        for cycle in self.filtered(lambda c: c.kind == "campaign"):
             eligible = cycle._launch_population()[0]
-            appraisals = (
-                self.env["hr.performance.appraisal"]
-                .with_context(mail_create_nolog=True, tracking_disable=True)
-                .create(
-                    [
-                        {
-                            "cycle_id": cycle.id,
-                            "employee_id": employee.id,
-                            "manager_id": employee.parent_id.id,
-                            "state": "self_review",
-                        }
-                        for employee in eligible
-                    ]
-                )
+            cycle._create_appraisals(
+                [(employee, cycle.date_end) for employee in eligible]
             )
-            cycle._schedule_self_assessments(appraisals)
         self.write({"state": "running"})
         return True
+
+    def _create_appraisals(self, targets):
+        """Appraisals in self-assessment for ``targets``: [(employee, date)]."""
+        self.ensure_one()
+        appraisals = (
+            self.env["hr.performance.appraisal"]
+            .with_context(mail_create_nolog=True, tracking_disable=True)
+            .create(
+                [
+                    {
+                        "cycle_id": self.id,
+                        "employee_id": employee.id,
+                        "manager_id": employee.parent_id.id,
+                        "date_reference": date,
+                        "state": "self_review",
+                    }
+                    for employee, date in targets
+                ]
+            )
+        )
+        self._schedule_self_assessments(appraisals)
+        return appraisals
+
+    def _trigger_date(self, employee, today):
+        """The next event of ``employee`` for this automatic cycle, or None."""
+        contract = employee.contract_id
+        first = employee.first_contract_date
+        if self.trigger == "probation":
+            return contract.trial_date_end or None
+        if self.trigger == "contract_end":
+            return contract.date_end or None
+        if not first:
+            return None
+        if self.trigger == "after_start":
+            return first + relativedelta(months=self.trigger_months)
+        years = max(today.year - first.year, 1)
+        anniversary = first + relativedelta(years=years)
+        return (
+            anniversary
+            if anniversary >= today
+            else anniversary + relativedelta(years=1)
+        )
+
+    def _schedule_rolling(self, today):
+        """Create the appraisals whose event falls within the lead days."""
+        self.ensure_one()
+        horizon = today + relativedelta(days=self.trigger_lead_days)
+        eligible = self._launch_population()[0].sudo()
+        targets = {
+            employee: date
+            for employee in eligible
+            if (date := self._trigger_date(employee, today))
+            and today <= date <= horizon
+        }
+        existing = {
+            (employee.id, date)
+            for employee, date in self.env["hr.performance.appraisal"]._read_group(
+                [
+                    ("cycle_id", "=", self.id),
+                    ("employee_id", "in", [e.id for e in targets]),
+                ],
+                ["employee_id", "date_reference:day"],
+            )
+        }
+        todo = [
+            (employee, date)
+            for employee, date in targets.items()
+            if (employee.id, date) not in existing
+        ]
+        return (
+            self._create_appraisals(todo)
+            if todo
+            else self.env["hr.performance.appraisal"]
+        )
+
+    @api.model
+    def _cron_daily(self):
+        """Automatic cycles create their appraisals; 360 feedback closes at the peer
+        deadline; late writers are reminded, then escalated."""
+        today = fields.Date.context_today(self)
+        for cycle in self.search([("state", "=", "running"), ("kind", "=", "rolling")]):
+            cycle._schedule_rolling(today)
+        self.env["hr.performance.appraisal"].search(
+            [
+                ("review_state", "=", "collecting"),
+                ("cycle_id.deadline_peer", "<", today),
+            ]
+        )._close_reviews()
+        self.env["hr.performance.appraisal"]._cron_remind()
 
     def _schedule_self_assessments(self, appraisals):
         """One to-do per employee with a user, due at the self-assessment deadline."""
@@ -226,9 +331,9 @@ class HrPerformanceCycle(models.Model):
 
     def action_cancel(self):
         check_state(self, ("draft", "running"), self.env._("Cancelling"))
-        self.appraisal_ids.filtered(lambda a: a.state != "done").write(
-            {"state": "cancelled"}
-        )
+        self.appraisal_ids.filtered(
+            lambda a: a.state not in ("done", "cancelled")
+        ).sudo()._cancel()
         self.write({"state": "cancelled"})
         return True
 

@@ -15,6 +15,11 @@ class HrPerformanceTemplateSection(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     weight = fields.Float(default=1.0, help="Weight among the template's sections.")
+    in_review = fields.Boolean(
+        "Asked in 360 Feedback",
+        help="The rating and text questions of this section are also asked to the "
+        "360 reviewers.",
+    )
     question_ids = fields.One2many(
         "hr.performance.template.question", "section_id", "Questions", copy=True
     )

@@ -1,1 +1,2 @@
 from . import hr_performance_cycle_launch
+from . import hr_performance_appraisal_sign

@@ -1,0 +1,205 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .hr_performance_state import check_state
+
+PARTS = (
+    ("goal", "goals_weight"),
+    ("competency", "competencies_weight"),
+    ("question", "questions_weight"),
+)
+
+
+class HrPerformanceAssessment(models.Model):
+    """One person's assessment in an appraisal: the employee's self-assessment or an
+    appraiser's (manager) assessment, with its answers, scores and proposed rating.
+
+    Privacy is enforced by record rules (security/hr_performance_rules.xml), not by
+    the views: a manager assessment reaches the employee only once the appraisal is
+    released; a self-assessment reaches the manager chain once it is submitted.
+    """
+
+    _name = "hr.performance.assessment"
+    _description = "Assessment"
+    _order = "appraisal_id, kind desc, id"
+
+    appraisal_id = fields.Many2one(
+        "hr.performance.appraisal", required=True, ondelete="cascade", index=True
+    )
+    kind = fields.Selection(
+        [("self", "Self-Assessment"), ("manager", "Manager Assessment")],
+        required=True,
+        readonly=True,
+    )
+    author_id = fields.Many2one(
+        "res.users", "Written By", required=True, readonly=True, index=True
+    )
+    is_lead = fields.Boolean(
+        readonly=True,
+        help="The assessment of the employee's manager, which proposes the final "
+        "rating.",
+    )
+    employee_id = fields.Many2one(
+        related="appraisal_id.employee_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
+    released = fields.Boolean(related="appraisal_id.released", store=True)
+    rating_scale_id = fields.Many2one(
+        related="appraisal_id.template_id.rating_scale_id"
+    )
+    state = fields.Selection(
+        [("draft", "To Do"), ("submitted", "Submitted")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+    )
+    date_submitted = fields.Datetime(readonly=True, copy=False)
+    line_ids = fields.One2many(
+        "hr.performance.assessment.line", "assessment_id", "Answers"
+    )
+    goal_score = fields.Float(compute="_compute_scores", store=True, digits=(4, 2))
+    competency_score = fields.Float(
+        compute="_compute_scores", store=True, digits=(4, 2)
+    )
+    question_score = fields.Float(compute="_compute_scores", store=True, digits=(4, 2))
+    score = fields.Float(
+        "Overall Score",
+        compute="_compute_scores",
+        store=True,
+        digits=(4, 2),
+        help="Goals, competencies and questions, each weighted as the template says; "
+        "a part without any rating does not count.",
+    )
+    final_level_id = fields.Many2one(
+        "hr.performance.rating.level",
+        "Proposed Rating",
+        domain="[('scale_id', '=', rating_scale_id)]",
+    )
+    strengths = fields.Html()
+    improvements = fields.Html("Areas to Develop")
+    summary = fields.Html()
+
+    _sql_constraints = [
+        (
+            "author_uniq",
+            "unique (appraisal_id, kind, author_id)",
+            "A person writes one assessment of each kind per appraisal.",
+        ),
+    ]
+
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for assessment in self:
+            assessment.display_name = self.env._(
+                "%(kind)s of %(employee)s by %(author)s",
+                kind=kinds.get(assessment.kind, ""),
+                employee=assessment.employee_id.name or "",
+                author=assessment.author_id.name or "",
+            )
+
+    @api.depends(
+        "line_ids.rating",
+        "line_ids.line_type",
+        "line_ids.weight",
+        "appraisal_id.template_id",
+    )
+    def _compute_scores(self):
+        for assessment in self:
+            template = assessment.appraisal_id.template_id
+            parts = {}
+            for line_type, _weight in PARTS:
+                lines = assessment.line_ids.filtered(
+                    lambda line, lt=line_type: line.line_type == lt and line.rating
+                )
+                parts[line_type] = self._weighted_mean(lines)
+            assessment.goal_score = parts["goal"] or 0.0
+            assessment.competency_score = parts["competency"] or 0.0
+            assessment.question_score = parts["question"] or 0.0
+            weighted = [
+                (parts[line_type], template[weight_field])
+                for line_type, weight_field in PARTS
+                if parts[line_type] is not None and template[weight_field]
+            ]
+            total = sum(weight for _score, weight in weighted)
+            assessment.score = (
+                sum(score * weight for score, weight in weighted) / total
+                if total
+                else 0.0
+            )
+
+    @staticmethod
+    def _weighted_mean(lines):
+        """Mean rating of ``lines`` by their weights, or None without any line."""
+        total = sum(lines.mapped("weight"))
+        if not total:
+            return None
+        return sum(line.rating * line.weight for line in lines) / total
+
+    def _suggested_level(self):
+        """The level of the scale nearest to the overall score."""
+        self.ensure_one()
+        levels = self.rating_scale_id.level_ids
+        if not levels or not self.score:
+            return levels.browse()
+        return min(
+            levels, key=lambda level: (abs(level.value - self.score), level.value)
+        )
+
+    def _check_author(self, action):
+        if self.env.su:
+            return
+        foreign = self.filtered(
+            lambda assessment: assessment.author_id != self.env.user
+        )
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%(action)s: only its author can do that for %(records)s.",
+                    action=action,
+                    records=", ".join(foreign.mapped("display_name")),
+                )
+            )
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_author(self.env._("Editing an assessment"))
+            check_state(self, ("draft",), self.env._("Editing an assessment"))
+        return super().write(vals)
+
+    def action_submit(self):
+        """Submit the assessment; it is final. Moves the appraisal along."""
+        self._check_author(self.env._("Submitting an assessment"))
+        check_state(self, ("draft",), self.env._("Submitting"))
+        self._check_complete()
+        for assessment in self.filtered(lambda a: a.is_lead and not a.final_level_id):
+            assessment.final_level_id = assessment._suggested_level()
+        self.sudo().write(
+            {"state": "submitted", "date_submitted": fields.Datetime.now()}
+        )
+        self.appraisal_id.sudo()._on_assessments_submitted()
+        return True
+
+    def _check_complete(self):
+        missing = self.line_ids.filtered(
+            lambda line: line.required and not line.answered
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Answer these before submitting: %(questions)s",
+                    questions=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    def action_reopen(self):
+        """Officers send a submitted assessment back to its author."""
+        if not self.env.user.has_group("hr_performance.group_hr_performance_officer"):
+            raise UserError(self.env._("Only performance officers reopen assessments."))
+        check_state(self, ("submitted",), self.env._("Reopening"))
+        if self.appraisal_id.filtered("released"):
+            raise UserError(self.env._("A released appraisal's assessments are final."))
+        self.sudo().write({"state": "draft", "date_submitted": False})
+        return True

@@ -1,0 +1,80 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class HrPerformanceAssessmentLine(models.Model):
+    """An answer of an assessment: a template question, a goal or a competency.
+
+    Lines follow their assessment's record rules (who reads and writes it).
+    """
+
+    _name = "hr.performance.assessment.line"
+    _description = "Assessment Answer"
+    _order = "assessment_id, line_type desc, sequence, id"
+
+    assessment_id = fields.Many2one(
+        "hr.performance.assessment", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="assessment_id.company_id", store=True)
+    line_type = fields.Selection(
+        [("goal", "Goal"), ("competency", "Competency"), ("question", "Question")],
+        required=True,
+        readonly=True,
+    )
+    sequence = fields.Integer(readonly=True)
+    section_id = fields.Many2one(
+        "hr.performance.template.section", readonly=True, ondelete="cascade"
+    )
+    question_id = fields.Many2one(
+        "hr.performance.template.question", readonly=True, ondelete="cascade"
+    )
+    goal_id = fields.Many2one("hr.performance.goal", readonly=True, ondelete="cascade")
+    skill_id = fields.Many2one("hr.skill", readonly=True, ondelete="cascade")
+    skill_level_id = fields.Many2one(
+        "hr.skill.level", "Current Skill Level", readonly=True
+    )
+    goal_progress = fields.Float(related="goal_id.progress")
+    answer_type = fields.Selection(
+        [("rating", "Rating"), ("text", "Text"), ("yesno", "Yes / no")],
+        required=True,
+        readonly=True,
+        default="rating",
+    )
+    required = fields.Boolean(readonly=True)
+    weight = fields.Float(readonly=True, default=1.0)
+    rating_scale_id = fields.Many2one(
+        related="assessment_id.rating_scale_id", string="Scale"
+    )
+    level_id = fields.Many2one(
+        "hr.performance.rating.level",
+        "Rating",
+        domain="[('scale_id', '=', rating_scale_id)]",
+    )
+    rating = fields.Integer(related="level_id.value", store=True)
+    answer_yes = fields.Selection([("yes", "Yes"), ("no", "No")], "Yes / No")
+    comment = fields.Text()
+    answered = fields.Boolean(compute="_compute_answered")
+
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                line.question_id.name or line.goal_id.name or line.skill_id.name or ""
+            )
+
+    @api.depends("answer_type", "level_id", "answer_yes", "comment")
+    def _compute_answered(self):
+        for line in self:
+            line.answered = bool(
+                {
+                    "rating": line.level_id,
+                    "yesno": line.answer_yes,
+                    "text": line.comment,
+                }[line.answer_type]
+            )
+
+    def write(self, vals):
+        # an answer changes with its assessment: same author, still a draft
+        if not self.env.su:
+            self.assessment_id.check_access("write")
+            self.assessment_id.write({})
+        return super().write(vals)

@@ -1,0 +1,141 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The 360 summary: aggregates only, and only above the anonymity threshold.
+
+Nobody but its author reads a 360 response (record rules). The summary is computed
+here with superuser rights and gives away nothing that could name an author:
+
+* nothing at all while the appraisal still collects answers (no running averages to
+  subtract from each other) or for a category below the template's threshold;
+* small categories may be pooled into "Others", shown once the pool reaches it;
+* per question: the count, the mean and the distribution over the scale's levels;
+* comments without author, in an order that follows neither the submission order nor
+  the reviewers (sorted by a keyed hash of their text).
+"""
+
+import hashlib
+import hmac
+
+from markupsafe import Markup, escape
+
+OTHERS = "others"
+
+
+def category_labels(env):
+    Request = env["hr.performance.review.request"]
+    labels = dict(Request._fields["category"]._description_selection(env))
+    labels[OTHERS] = env._("Others")
+    return labels
+
+
+def groups_of(appraisal, responses):
+    """{category: responses} of the categories shown, pooled as the template says."""
+    template = appraisal.template_id
+    threshold = template.anonymity_threshold
+    by_category = responses.grouped("category")
+    shown = {cat: resp for cat, resp in by_category.items() if len(resp) >= threshold}
+    small = responses.browse().union(
+        *(resp for cat, resp in by_category.items() if cat not in shown)
+    )
+    if template.merge_small_categories and len(small) >= threshold:
+        shown[OTHERS] = small
+    return shown
+
+
+def aggregate(appraisal):
+    """[{category, label, count, questions: [{question, count, mean, distribution,
+    comments}]}] for the categories shown; [] while the 360 still collects."""
+    if appraisal.review_state != "closed" or not appraisal.id:
+        return []
+    env = appraisal.env
+    responses = (
+        env["hr.performance.review.response"]
+        .sudo()
+        .search([("appraisal_id", "=", appraisal.id), ("state", "=", "submitted")])
+    )
+    labels = category_labels(env)
+    secret = env["ir.config_parameter"].sudo().get_param("database.secret", "")
+    result = []
+    for category, group in sorted(groups_of(appraisal, responses).items()):
+        questions = []
+        for question, answers in group.answer_ids.grouped("question_id").items():
+            rated = answers.filtered("level_id")
+            levels = question.template_id.rating_scale_id.level_ids
+            comments = [text for text in answers.mapped("comment") if text]
+            questions.append(
+                {
+                    "question": question.name,
+                    "count": len(rated),
+                    "mean": sum(rated.mapped("rating")) / len(rated) if rated else 0.0,
+                    "distribution": [
+                        (
+                            level.label,
+                            len(rated.filtered(lambda a, lv=level: a.level_id == lv)),
+                        )
+                        for level in levels
+                    ]
+                    if rated
+                    else [],
+                    "comments": sorted(
+                        comments,
+                        key=lambda text: hmac.new(
+                            secret.encode(), text.encode(), hashlib.sha256
+                        ).hexdigest(),
+                    ),
+                }
+            )
+        result.append(
+            {
+                "category": category,
+                "label": labels[category],
+                "count": len(group),
+                "questions": questions,
+            }
+        )
+    return result
+
+
+def aggregate_html(appraisal):
+    """The summary as HTML for the appraisal form; escapes every answer."""
+    env = appraisal.env
+    if appraisal.review_state != "closed":
+        return Markup("<p class='text-muted'>%s</p>") % env._(
+            "The 360 summary appears when the feedback is closed."
+        )
+    groups = aggregate(appraisal)
+    if not groups:
+        return Markup("<p class='text-muted'>%s</p>") % env._(
+            "Not enough answers to show anything without naming their authors "
+            "(at least %(threshold)s per category).",
+            threshold=appraisal.template_id.anonymity_threshold,
+        )
+    parts = []
+    for group in groups:
+        parts.append(
+            Markup("<h4>%s <small class='text-muted'>(%s)</small></h4>")
+            % (group["label"], env._("%(count)s answers", count=group["count"]))
+        )
+        for question in group["questions"]:
+            parts.append(
+                Markup("<p class='mb-1'><strong>%s</strong></p>") % question["question"]
+            )
+            if question["count"]:
+                spread = ", ".join(
+                    f"{label}: {count}" for label, count in question["distribution"]
+                )
+                parts.append(
+                    Markup("<p class='mb-1'>%s</p>")
+                    % env._(
+                        "Average %(mean).2f (%(spread)s)",
+                        mean=question["mean"],
+                        spread=spread,
+                    )
+                )
+            if question["comments"]:
+                parts.append(
+                    Markup("<ul>%s</ul>")
+                    % Markup().join(
+                        Markup("<li>%s</li>") % escape(text)
+                        for text in question["comments"]
+                    )
+                )
+    return Markup().join(parts)

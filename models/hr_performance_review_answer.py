@@ -1,0 +1,40 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class HrPerformanceReviewAnswer(models.Model):
+    """One answer of a 360 response. Only the response's author reads it."""
+
+    _name = "hr.performance.review.answer"
+    _description = "360 Answer"
+    _order = "response_id, sequence, id"
+    _rec_names_search = ["question_id.name"]
+
+    response_id = fields.Many2one(
+        "hr.performance.review.response", required=True, ondelete="cascade", index=True
+    )
+    question_id = fields.Many2one(
+        "hr.performance.template.question",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+    )
+    sequence = fields.Integer(readonly=True)
+    answer_type = fields.Selection(related="question_id.answer_type")
+    rating_scale_id = fields.Many2one(related="question_id.template_id.rating_scale_id")
+    level_id = fields.Many2one(
+        "hr.performance.rating.level",
+        "Rating",
+        domain="[('scale_id', '=', rating_scale_id)]",
+    )
+    rating = fields.Integer(related="level_id.value", store=True)
+    comment = fields.Text()
+
+    def _compute_display_name(self):
+        for answer in self:
+            answer.display_name = answer.question_id.name or ""
+
+    def write(self, vals):
+        if not self.env.su:
+            self.response_id._check_editable()
+        return super().write(vals)

@@ -1,0 +1,239 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import secrets
+from datetime import datetime, time, timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .hr_performance_review_request import CATEGORY_SELECTION
+from .hr_performance_state import check_state
+
+_logger = logging.getLogger(__name__)
+
+ADMIN = "hr_performance.group_hr_performance_admin"
+TOKEN_DAYS = 30
+
+
+class HrPerformanceReviewResponse(models.Model):
+    """A 360 reviewer's answers about an appraisal.
+
+    Only the author reads or writes it (record rules): not the appraisee, not the
+    manager, not officers. No chatter, no followers, no activities, no attachments:
+    nothing that could name the author somewhere else. Others see the aggregate of
+    ``hr_performance_review_aggregate`` only. External reviewers answer through a
+    tokenised link (controllers/main.py) that expires and works once.
+    """
+
+    _name = "hr.performance.review.response"
+    _description = "360 Response"
+    _order = "state, id desc"
+    _rec_names_search = ["appraisal_id.employee_id.name"]
+
+    request_id = fields.Many2one(
+        "hr.performance.review.request", readonly=True, ondelete="set null"
+    )
+    appraisal_id = fields.Many2one(
+        "hr.performance.appraisal",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+        index=True,
+    )
+    employee_id = fields.Many2one(related="appraisal_id.employee_id", string="About")
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
+    category = fields.Selection(CATEGORY_SELECTION, required=True, readonly=True)
+    author_id = fields.Many2one("res.users", readonly=True, index=True)
+    partner_name = fields.Char(readonly=True)
+    email = fields.Char(readonly=True)
+    state = fields.Selection(
+        [("draft", "To Answer"), ("submitted", "Submitted"), ("cancelled", "Closed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    access_token = fields.Char(readonly=True, copy=False, index="btree_not_null")
+    token_expiry = fields.Datetime(readonly=True, copy=False)
+    date_submitted = fields.Datetime(readonly=True)
+    date_deadline = fields.Date(related="appraisal_id.cycle_id.deadline_peer")
+    answer_ids = fields.One2many("hr.performance.review.answer", "response_id")
+
+    def _compute_display_name(self):
+        for response in self:
+            response.display_name = self.env._(
+                "360 feedback about %(employee)s", employee=response.employee_id.name
+            )
+
+    @api.model
+    def _create_for(self, requests):
+        """One draft response per approved request, with its questions."""
+        vals_list = []
+        for request in requests:
+            appraisal = request.appraisal_id
+            questions = appraisal.template_id.section_ids.filtered(
+                "in_review"
+            ).question_ids.filtered(lambda q: q.answer_type in ("rating", "text"))
+            vals = {
+                "request_id": request.id,
+                "appraisal_id": appraisal.id,
+                "category": request.category,
+                "author_id": request.reviewer_id.id,
+                "partner_name": request.partner_name,
+                "email": request.email,
+                "answer_ids": [
+                    fields.Command.create(
+                        {"question_id": question.id, "sequence": index}
+                    )
+                    for index, question in enumerate(questions)
+                ],
+            }
+            if request.category == "external":
+                vals.update(
+                    access_token=secrets.token_urlsafe(32),
+                    token_expiry=self._token_expiry(appraisal),
+                )
+            vals_list.append(vals)
+        return self.create(vals_list)
+
+    def _token_expiry(self, appraisal):
+        deadline = appraisal.cycle_id.deadline_peer
+        if deadline:
+            return datetime.combine(deadline + timedelta(days=1), time.min)
+        return fields.Datetime.now() + timedelta(days=TOKEN_DAYS)
+
+    def _send_invitations(self):
+        """E-mail each reviewer: internal ones get a link to their response in the
+        app, external ones their personal link. The mails are deleted once sent."""
+        base_url = self.browse().get_base_url()
+        mails = []
+        for response in self:
+            if response.access_token:
+                url = f"{base_url}/performance/review/{response.access_token}"
+            else:
+                url = f"{base_url}/odoo/{self._name}/{response.id}"
+            body = Markup("<p>%s</p><p><a href='%s'>%s</a></p><p>%s</p>") % (
+                self.env._(
+                    "%(employee)s's appraisal asks for your feedback.",
+                    employee=response.employee_id.name,
+                ),
+                url,
+                self.env._("Give your feedback"),
+                self.env._(
+                    "Only you can read your answers. %(employee)s and their managers "
+                    "see the averages and comments of several reviewers together, "
+                    "never who wrote what.",
+                    employee=response.employee_id.name,
+                ),
+            )
+            mails.append(
+                {
+                    "subject": self.env._(
+                        "Feedback requested about %(employee)s",
+                        employee=response.employee_id.name,
+                    ),
+                    "body_html": body,
+                    "email_to": response.email or False,
+                    "recipient_ids": [
+                        fields.Command.link(response.author_id.partner_id.id)
+                    ]
+                    if response.author_id
+                    else [],
+                    "auto_delete": True,
+                }
+            )
+        return self.env["mail.mail"].sudo().create(mails)
+
+    def _check_editable(self):
+        if self.env.su:
+            return
+        check_state(self, ("draft",), self.env._("Changing 360 feedback"))
+        if self.filtered(lambda response: response.author_id != self.env.user):
+            raise AccessError(self.env._("Only its author changes 360 feedback."))
+        self.appraisal_id.sudo()._check_review_open()
+
+    def write(self, vals):
+        self._check_editable()
+        return super().write(vals)
+
+    def action_submit(self):
+        """Submit the answers; they cannot change afterwards."""
+        self._check_editable()
+        self._submit()
+        return True
+
+    def _submit(self):
+        missing = self.filtered(
+            lambda response: not response.answer_ids.filtered(
+                lambda answer: answer.level_id or answer.comment
+            )
+        )
+        if missing:
+            raise UserError(
+                self.env._("Answer at least one question before submitting.")
+            )
+        self.sudo().write(
+            {
+                "state": "submitted",
+                "date_submitted": fields.Datetime.now(),
+                "access_token": False,
+            }
+        )
+
+    @api.model
+    def _get_by_token(self, token):
+        """The draft external response of ``token`` if the link is still valid."""
+        if not token:
+            return self.browse()
+        response = self.sudo().search(
+            [("access_token", "=", token), ("state", "=", "draft")], limit=1
+        )
+        if not response or response.token_expiry < fields.Datetime.now():
+            return self.browse()
+        if response.appraisal_id.review_state != "collecting":
+            return self.browse()
+        return response
+
+    def _submit_external(self, answers):
+        """Save and submit ``answers`` ({answer id: (level id, comment)}) of a
+        response opened by its token (superuser environment)."""
+        self.ensure_one()
+        levels = self.env["hr.performance.rating.level"].sudo()
+        for answer in self.answer_ids:
+            level_id, comment = answers.get(answer.id, (False, ""))
+            level = levels.browse(level_id).exists() if level_id else levels
+            if level and level.scale_id != answer.rating_scale_id:
+                level = levels
+            answer.write({"level_id": level.id, "comment": (comment or "").strip()})
+        self._submit()
+
+    def unlink(self):
+        if not self.env.su and not self.env.user.has_group(ADMIN):
+            raise AccessError(self.env._("360 feedback is only deleted by a purge."))
+        return super().unlink()
+
+    @api.model
+    def purge(self, appraisals):
+        """Administrators delete all 360 answers of ``appraisals``, logged."""
+        if not self.env.user.has_group(ADMIN):
+            raise AccessError(
+                self.env._("Only performance administrators purge 360 feedback.")
+            )
+        responses = self.sudo().search([("appraisal_id", "in", appraisals.ids)])
+        _logger.info(
+            "user %s purged %s 360 responses of appraisals %s",
+            self.env.uid,
+            len(responses),
+            appraisals.ids,
+        )
+        responses.unlink()
+        for appraisal in appraisals.sudo():
+            appraisal.message_post(
+                body=self.env._(
+                    "%(user)s purged the 360 feedback.", user=self.env.user.name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
