@@ -14,3 +14,5 @@ from . import test_review_configuration
 from . import test_cycle_flow
 from . import test_rpc_privacy
 from . import test_ui
+from . import test_appraisal_flow
+from . import test_review_anonymity

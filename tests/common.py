@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import http
+from contextlib import contextmanager
+from datetime import date
+
+from odoo import Command, http
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 ROLE_GROUPS = {
@@ -48,6 +51,14 @@ class HrPerformanceCase(TransactionCase):
         cls.employees = dict(zip(internal, employees, strict=True))
         cls.employees["employee"].parent_id = cls.employees["manager"]
 
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex, msg=None):
+        """``assertRaises`` with a message check; like Odoo's ``assertRaises`` it
+        rolls back to a savepoint, so a failed call leaves nothing behind."""
+        with self.assertRaises(exception, msg=msg) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), regex)
+
     def _count_queries(self, func):
         """How many queries ``func`` runs, flushes included, from a cold cache."""
         self.env.flush_all()
@@ -71,3 +82,113 @@ class HrPerformanceHttpCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         http.root.statics.get("web")
+
+
+class HrPerformanceReviewCase(HrPerformanceCase):
+    """A launched review cycle: the employee is reviewed by the manager, whose own
+    manager is the officer; four peers can give 360 feedback."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employees["manager"].parent_id = cls.employees["officer"]
+        cls.scale = cls.env.ref("hr_performance.rating_scale_five")
+        cls.level = {level.value: level for level in cls.scale.level_ids}
+        cls.template = cls.env["hr.performance.template"].create(
+            {
+                "name": "Annual",
+                "peer_min": 0,
+                "section_ids": [
+                    Command.create(
+                        {
+                            "name": "Impact",
+                            "in_review": True,
+                            "question_ids": [
+                                Command.create({"name": "Delivers results"}),
+                                Command.create(
+                                    {
+                                        "name": "What should continue?",
+                                        "answer_type": "text",
+                                    }
+                                ),
+                            ],
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Mobility",
+                            "question_ids": [
+                                Command.create(
+                                    {"name": "Open to a move?", "answer_type": "yesno"}
+                                ),
+                            ],
+                        }
+                    ),
+                ],
+            }
+        )
+        cls.peers = [
+            new_test_user(
+                cls.env,
+                login=f"hrp_peer_{index}",
+                groups="base.group_user",
+                name=f"HRP Peer {index}",
+            )
+            for index in range(4)
+        ]
+        cls.env["hr.employee"].create(
+            [{"name": peer.name, "user_id": peer.id} for peer in cls.peers]
+        )
+        cls.goal = cls.env["hr.performance.goal"].create(
+            {
+                "name": "Ship the new onboarding",
+                "scope": "employee",
+                "employee_id": cls.employees["employee"].id,
+                "date_start": date(2026, 1, 1),
+                "date_deadline": date(2026, 6, 30),
+                "state": "active",
+            }
+        )
+        cls.cycle = cls.env["hr.performance.cycle"].create(
+            {
+                "name": "2026 review",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": cls.template.id,
+                "employee_ids": [Command.set(cls.employees["employee"].ids)],
+                "deadline_self": date(2027, 1, 15),
+                "deadline_peer": date(2027, 1, 20),
+                "deadline_manager": date(2027, 1, 31),
+            }
+        )
+        cls.cycle.with_user(cls.users["officer"]).action_launch()
+        cls.appraisal = cls.cycle.appraisal_ids
+
+    def as_user(self, role_or_user, records):
+        """``records`` for a user (a role name or a user), from a cold cache."""
+        user = (
+            self.users.get(role_or_user)
+            if isinstance(role_or_user, str)
+            else role_or_user
+        )
+        self.env.invalidate_all()
+        return records.browse(records.ids).with_user(user)
+
+    def answer(self, assessment, rating=4):
+        """Fill every answer of ``assessment`` as its author."""
+        for line in assessment.line_ids:
+            vals = {
+                "rating": {"level_id": self.level[rating].id},
+                "text": {"comment": "Clear and kind."},
+                "yesno": {"answer_yes": "yes"},
+            }[line.answer_type]
+            line.write(vals)
+
+    def assessment_of(self, role, kind):
+        return (
+            self.appraisal.sudo()
+            .assessment_ids.filtered(
+                lambda a: a.kind == kind and a.author_id == self.users[role]
+            )
+            .with_user(self.users[role])
+        )

@@ -69,7 +69,33 @@ CONFIGURATION = {
     "public": "",
 }
 
+READ_WRITE = {
+    **{role: "ru" for role in ROLES},
+    "portal": "",
+    "public": "",
+}
+PLANNED_BY_MANAGERS = {
+    **EMPLOYEE_ALL,
+    "employee": "ru",
+    "payroll": "ru",
+    "hr_manager": "ru",
+}
+
 ACCESS = {
+    "hr.performance.assessment": READ_WRITE,
+    "hr.performance.assessment.line": READ_WRITE,
+    "hr.performance.appraisal.note": MANAGERS_ONLY,
+    "hr.performance.appraisal.sign": EMPLOYEE_ALL,
+    "hr.performance.development.action": PLANNED_BY_MANAGERS,
+    "hr.performance.pip": {
+        **PLANNED_BY_MANAGERS,
+        "employee": "r",
+        "payroll": "r",
+        "hr_manager": "r",
+    },
+    "hr.performance.review.request": EMPLOYEE_ALL,
+    "hr.performance.review.response": {**READ_WRITE, "admin": "rud"},
+    "hr.performance.review.answer": {**READ_WRITE, "admin": "rud"},
     "hr.performance.cycle": {**CONFIGURATION, "officer": "crud"},
     "hr.performance.appraisal": {
         **CONFIGURATION,

@@ -174,14 +174,15 @@ class TestCycleFlow(HrPerformanceCase):
         )
 
     def test_launch_queries_flat_for_10_and_50(self):
-        """A launch creates appraisals, followers and to-dos in one batch each: the
-        same queries for 10 employees as for 50 (100 rows per INSERT at most)."""
+        """A launch creates appraisals, their appraisers, assessments and answers,
+        followers and to-dos in one batch each: the same queries for 10 employees as
+        for 50 (100 rows per INSERT at most)."""
         warm, small, mid = (self._department_of(size) for size in (2, 10, 50))
         # creating users clears Odoo's caches: warm them after, as in production
         warm.action_launch()
         counts = [self._count_queries(cycle.action_launch) for cycle in (small, mid)]
         self.assertEqual(counts[0], counts[1], "the launch grows with the population")
-        self.assertLessEqual(counts[1], 30)
+        self.assertLessEqual(counts[1], 34)
         for cycle, size in ((small, 10), (mid, 50)):
             self.assertEqual(len(cycle.appraisal_ids), size)
             self.assertEqual(len(cycle.appraisal_ids.activity_ids), size)
