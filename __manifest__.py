@@ -32,6 +32,7 @@
         "views/hr_performance_assessment_views.xml",
         "views/hr_performance_review_templates.xml",
         "views/hr_performance_menus.xml",
+        "reports/hr_performance_appraisal_report.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
