@@ -24,3 +24,4 @@ from . import hr_performance_pip
 from . import hr_performance_review_request
 from . import hr_performance_review_response
 from . import hr_performance_review_answer
+from . import hr_performance_demo

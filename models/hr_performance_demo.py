@@ -1,0 +1,103 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class HrPerformanceDemo(models.AbstractModel):
+    """Moves the demo review cycle along, the way its people would have.
+
+    Called by demo/hr_performance_cycle_demo.xml only: the assessments and 360
+    responses it fills are created by the launch and have no XML ids. It uses the
+    same methods as the buttons, as each author where the flow checks the author.
+    """
+
+    _name = "hr.performance.demo"
+    _description = "Performance Demo Data"
+
+    @api.model
+    def _progress_cycle(self, cycle_id, plan, reviewers):
+        """``plan``: {employee xmlid: target state}; ``reviewers``: {employee xmlid:
+        [(user xmlid, category, rating or None for a draft)]}."""
+        cycle = self.env["hr.performance.cycle"].browse(cycle_id)
+        by_employee = {a.employee_id: a for a in cycle.appraisal_ids}
+        for xmlid, answers in reviewers.items():
+            self._give_360(by_employee[self.env.ref(xmlid)], answers)
+        for xmlid, target in plan.items():
+            self._advance(by_employee[self.env.ref(xmlid)], target)
+
+    def _fill(self, assessment, rating):
+        scale = assessment.rating_scale_id.level_ids
+        level = scale.filtered(lambda lvl: lvl.value == rating)
+        for line in assessment.line_ids:
+            line.write(
+                {
+                    "rating": {"level_id": level.id},
+                    "yesno": {"answer_yes": "yes"},
+                    "text": {"comment": self.env._("Steady progress, well explained.")},
+                }[line.answer_type]
+            )
+
+    def _give_360(self, appraisal, answers):
+        Request = self.env["hr.performance.review.request"]
+        requests = Request.create(
+            [
+                {
+                    "appraisal_id": appraisal.id,
+                    "category": category,
+                    "reviewer_id": self.env.ref(user).id,
+                }
+                for user, category, _rating in answers
+            ]
+        )
+        requests.action_approve()
+        responses = self.env["hr.performance.review.response"].search(
+            [("request_id", "in", requests.ids)], order="id"
+        )
+        comments = [
+            self.env._("Explains complex topics patiently."),
+            self.env._("Reviews come back fast and kind."),
+            self.env._("Could share progress earlier."),
+            self.env._("Takes ownership of incidents."),
+        ]
+        for index, (response, (_user, _category, rating)) in enumerate(
+            zip(responses, answers, strict=True)
+        ):
+            if rating is None:
+                continue
+            rated = response.answer_ids.filtered(lambda a: a.answer_type == "rating")
+            rated.write({"level_id": self._level(response, rating).id})
+            (response.answer_ids - rated).write({"comment": comments[index % 4]})
+            response._submit()
+
+    def _level(self, response, rating):
+        return response.appraisal_id.template_id.rating_scale_id.level_ids.filtered(
+            lambda lvl: lvl.value == rating
+        )
+
+    def _advance(self, appraisal, target):
+        order = ["self_review", "manager_review", "calibration", "to_sign", "done"]
+        steps = order[order.index(appraisal.state) + 1 : order.index(target) + 1]
+        for step in steps:
+            if step == "manager_review":
+                mine = appraisal.assessment_ids.filtered(lambda a: a.kind == "self")
+                if mine:
+                    self._fill(mine, 4)
+                    mine.action_submit()
+                else:
+                    appraisal.action_skip_self_review()
+                appraisal.action_close_review()
+            elif step == "calibration":
+                managers = appraisal.assessment_ids.filtered(
+                    lambda a: a.kind == "manager"
+                )
+                self._fill(managers, 3)
+                managers.action_submit()
+            elif step == "to_sign":
+                appraisal.action_release()
+            elif step == "done":
+                appraisal.write(
+                    {
+                        "state": "done",
+                        "date_signed": fields.Datetime.now(),
+                        "signoff_comment": self.env._("Thanks, a fair summary."),
+                    }
+                )
