@@ -16,3 +16,4 @@ from . import test_rpc_privacy
 from . import test_ui
 from . import test_appraisal_flow
 from . import test_review_anonymity
+from . import test_reports

@@ -9,6 +9,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import HrPerformanceHttpCase, HrPerformanceReviewCase
@@ -295,3 +296,58 @@ class TestReviewLink(HrPerformanceHttpCase, HrPerformanceReviewCase):
         self.assertIn("does not open any feedback form", page.text)
         self.assertEqual(response.state, "draft")
         self.assertNotIn(self.employees["employee"].name, page.text)
+
+    def test_appraisee_learns_nothing_over_json_rpc(self):
+        responses = self.env["hr.performance.review.response"]
+        for peer, comment in zip(self.peers[:3], COMMENTS, strict=True):
+            request = self.env["hr.performance.review.request"].create(
+                {"appraisal_id": self.appraisal.id, "reviewer_id": peer.id}
+            )
+            request.action_approve()
+            response = responses.search([("request_id", "=", request.id)])
+            response.answer_ids.filtered(
+                lambda a: a.answer_type == "text"
+            ).comment = comment
+            response._submit()
+            responses |= response
+        lead = self.appraisal.assessment_ids.filtered("is_lead")
+        self.authenticate("hrp_employee", "hrp_employee")
+
+        def call(model, method, *args, **kwargs):
+            return self.make_jsonrpc_request(
+                f"/web/dataset/call_kw/{model}/{method}",
+                {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            )
+
+        model = "hr.performance.review.response"
+        self.assertEqual(call(model, "search_read", [], ["author_id"]), [])
+        self.assertEqual(call(model, "read_group", [], ["category"], ["category"]), [])
+        with self.assertRaises(JsonRpcException):
+            call(model, "read", responses.ids, ["author_id"])
+        with self.assertRaises(JsonRpcException):
+            call("hr.performance.assessment", "read", lead.ids, ["score"])
+        [record] = call(
+            "hr.performance.appraisal",
+            "web_read",
+            self.appraisal.ids,
+            {
+                "assessment_ids": {},
+                "manager_assessment_ids": {},
+                "final_level_id": {},
+                "score": {},
+                "review_summary": {},
+            },
+        )
+        self.assertEqual(
+            record["assessment_ids"], [self.appraisal.self_assessment_id.id]
+        )
+        self.assertEqual(record["manager_assessment_ids"], [])
+        self.assertFalse(record["final_level_id"])
+        self.assertFalse(record["score"])
+        for comment in COMMENTS:
+            self.assertNotIn(comment, record["review_summary"], "still collecting")

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import HrPerformanceHttpCase
@@ -78,3 +79,65 @@ class TestUi(HrPerformanceHttpCase):
         self.start_tour(
             "/odoo", "hr_performance_checkin_employee_tour", login="hrp_tour_report"
         )
+
+    def test_self_assessment_manager_review_and_signoff(self):
+        manager = new_test_user(
+            self.env,
+            login="hrp_tour_manager",
+            name="Tour Manager",
+            groups="base.group_user,hr_performance.group_hr_performance_manager",
+        )
+        employee_user = new_test_user(
+            self.env, login="hrp_tour_report", groups="base.group_user"
+        )
+        boss = self.env["hr.employee"].create(
+            {"name": "Tour Manager", "user_id": manager.id}
+        )
+        employee = self.env["hr.employee"].create(
+            {"name": "Tour Employee", "user_id": employee_user.id, "parent_id": boss.id}
+        )
+        template = self.env["hr.performance.template"].create(
+            {
+                "name": "Tour template",
+                "section_ids": [
+                    Command.create(
+                        {
+                            "name": "Impact",
+                            "question_ids": [
+                                Command.create({"name": "Delivers results"}),
+                                Command.create(
+                                    {
+                                        "name": "Anything else?",
+                                        "answer_type": "text",
+                                        "required": False,
+                                    }
+                                ),
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Tour cycle",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": template.id,
+                "employee_ids": [Command.set(employee.ids)],
+            }
+        )
+        cycle.action_launch()
+        appraisal = cycle.appraisal_ids
+        self.start_tour(
+            "/odoo", "hr_performance_self_assessment_tour", login="hrp_tour_report"
+        )
+        self.assertEqual(appraisal.state, "manager_review")
+        self.start_tour(
+            "/odoo", "hr_performance_manager_review_tour", login="hrp_tour_manager"
+        )
+        self.assertEqual(appraisal.state, "to_sign")
+        self.assertEqual(appraisal.final_level_id.value, 5)
+        self.start_tour("/odoo", "hr_performance_signoff_tour", login="hrp_tour_report")
+        self.assertEqual(appraisal.state, "done")
+        self.assertEqual(appraisal.signoff_comment, "Thanks for the review.")
