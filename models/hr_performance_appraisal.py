@@ -404,9 +404,26 @@ class HrPerformanceAppraisal(models.Model):
     def _start_manager_review(self):
         self.write({"state": "manager_review"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
+        self._schedule_todos(
+            [
+                (
+                    appraisal,
+                    assessment.author_id,
+                    self.env._("Write your assessment"),
+                    appraisal.cycle_id.deadline_manager,
+                )
+                for appraisal in self
+                for assessment in appraisal.assessment_ids
+                if assessment.kind == "manager" and assessment.state == "draft"
+            ]
+        )
+
+    def _schedule_todos(self, entries):
+        """To-dos in batch: ``entries`` [(appraisal, user, summary, deadline)]."""
         model = self.env["ir.model"]._get_id(self._name)
         todo = self.env.ref("mail.mail_activity_data_todo").id
-        create_activities(
+        today = fields.Date.context_today(self)
+        return create_activities(
             self.env,
             self._name,
             [
@@ -414,15 +431,12 @@ class HrPerformanceAppraisal(models.Model):
                     "res_model_id": model,
                     "res_id": appraisal.id,
                     "activity_type_id": todo,
-                    "user_id": assessment.author_id.id,
-                    "summary": self.env._("Write your assessment"),
-                    "date_deadline": appraisal.cycle_id.deadline_manager
-                    or fields.Date.context_today(self),
+                    "user_id": user.id,
+                    "summary": summary,
+                    "date_deadline": deadline or today,
                     "automated": True,
                 }
-                for appraisal in self
-                for assessment in appraisal.assessment_ids
-                if assessment.kind == "manager" and assessment.state == "draft"
+                for appraisal, user, summary, deadline in entries
             ],
         )
 
@@ -450,25 +464,17 @@ class HrPerformanceAppraisal(models.Model):
         appraisals = self.sudo()
         appraisals.write({"state": "to_sign", "released": True})
         appraisals.activity_feedback(["mail.mail_activity_data_todo"])
-        model = self.env["ir.model"]._get_id(self._name)
-        todo = self.env.ref("mail.mail_activity_data_todo").id
-        create_activities(
-            self.env,
-            self._name,
+        appraisals._schedule_todos(
             [
-                {
-                    "res_model_id": model,
-                    "res_id": appraisal.id,
-                    "activity_type_id": todo,
-                    "user_id": appraisal.employee_id.user_id.id,
-                    "summary": self.env._("Read and sign your appraisal"),
-                    "date_deadline": appraisal.date_deadline
-                    or fields.Date.context_today(self),
-                    "automated": True,
-                }
+                (
+                    appraisal,
+                    appraisal.employee_id.user_id,
+                    self.env._("Read and sign your appraisal"),
+                    appraisal.date_deadline,
+                )
                 for appraisal in appraisals
                 if appraisal.employee_id.user_id
-            ],
+            ]
         )
         return True
 
@@ -638,9 +644,7 @@ class HrPerformanceAppraisal(models.Model):
         ).author_id
 
     def _remind(self, today):
-        model = self.env["ir.model"]._get_id(self._name)
-        todo = self.env.ref("mail.mail_activity_data_todo").id
-        activities, reminded, escalated = [], self.browse(), self.browse()
+        entries, reminded, escalated = [], self.browse(), self.browse()
         for appraisal in self:
             deadline = (
                 appraisal.cycle_id.deadline_self
@@ -658,18 +662,7 @@ class HrPerformanceAppraisal(models.Model):
                 targets = writers.employee_ids.parent_id.user_id
             else:
                 continue
-            activities += [
-                {
-                    "res_model_id": model,
-                    "res_id": appraisal.id,
-                    "activity_type_id": todo,
-                    "user_id": user.id,
-                    "summary": summary,
-                    "date_deadline": today,
-                    "automated": True,
-                }
-                for user in targets
-            ]
-        create_activities(self.env, self._name, activities)
+            entries += [(appraisal, user, summary, today) for user in targets]
+        self._schedule_todos(entries)
         reminded.write({"date_reminded": today})
         escalated.write({"date_escalated": today})

@@ -30,7 +30,8 @@ class TestUi(HrPerformanceHttpCase):
             "/odoo", "hr_performance_employee_menu_tour", login="hrp_tour_employee"
         )
 
-    def test_manager_checkin_updates_employee_progress(self):
+    def _manager_and_report(self):
+        """Tour Manager (Manager group) and their report Tour Employee, with users."""
         manager = new_test_user(
             self.env,
             login="hrp_tour_manager",
@@ -46,6 +47,10 @@ class TestUi(HrPerformanceHttpCase):
         employee = self.env["hr.employee"].create(
             {"name": "Tour Employee", "user_id": employee_user.id, "parent_id": boss.id}
         )
+        return manager, employee
+
+    def test_manager_checkin_updates_employee_progress(self):
+        manager, employee = self._manager_and_report()
         goal = self.env["hr.performance.goal"].create(
             {
                 "name": "Onboard faster",
@@ -81,21 +86,7 @@ class TestUi(HrPerformanceHttpCase):
         )
 
     def test_self_assessment_manager_review_and_signoff(self):
-        manager = new_test_user(
-            self.env,
-            login="hrp_tour_manager",
-            name="Tour Manager",
-            groups="base.group_user,hr_performance.group_hr_performance_manager",
-        )
-        employee_user = new_test_user(
-            self.env, login="hrp_tour_report", groups="base.group_user"
-        )
-        boss = self.env["hr.employee"].create(
-            {"name": "Tour Manager", "user_id": manager.id}
-        )
-        employee = self.env["hr.employee"].create(
-            {"name": "Tour Employee", "user_id": employee_user.id, "parent_id": boss.id}
-        )
+        employee = self._manager_and_report()[1]
         template = self.env["hr.performance.template"].create(
             {
                 "name": "Tour template",
