@@ -10,6 +10,7 @@ from .hr_performance_state import check_state
 
 OPEN_STATES = ("draft", "self_review", "manager_review", "calibration", "to_sign")
 OFFICER = "hr_performance.group_hr_performance_officer"
+MANAGER = "hr_performance.group_hr_performance_manager"
 # what a manager may write directly; the rest moves through the actions
 MANAGER_WRITABLE = {"appraiser_ids", "note_ids", "development_action_ids"}
 
@@ -127,6 +128,14 @@ class HrPerformanceAppraisal(models.Model):
         "360 Summary", compute="_compute_review_summary", sanitize=False
     )
     pip_ids = fields.One2many("hr.performance.pip", "appraisal_id")
+    rating_frozen = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Set when a calibration session closes: the final rating is final.",
+    )
+    reward_ids = fields.One2many(
+        "hr.performance.reward", "appraisal_id", groups=MANAGER
+    )
     signoff_comment = fields.Text("Employee Comment", readonly=True, copy=False)
     date_signed = fields.Datetime(readonly=True, copy=False)
     date_reminded = fields.Date(readonly=True, copy=False)

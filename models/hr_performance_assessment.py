@@ -167,6 +167,8 @@ class HrPerformanceAssessment(models.Model):
         if not self.env.su:
             self._check_author(self.env._("Editing an assessment"))
             check_state(self, ("draft",), self.env._("Editing an assessment"))
+        if "final_level_id" in vals and self.appraisal_id.filtered("rating_frozen"):
+            raise UserError(self.env._("Calibration froze this rating."))
         return super().write(vals)
 
     def action_submit(self):

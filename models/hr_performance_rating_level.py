@@ -17,6 +17,15 @@ class HrPerformanceRatingLevel(models.Model):
     label = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     color = fields.Integer()
+    guideline_percent = fields.Float(
+        "Guideline (%)",
+        help="The share of employees expected at this level, shown against the "
+        "actual distribution in calibration.",
+    )
+    bonus_multiplier = fields.Float(
+        default=1.0,
+        help="Multiplies the target bonus of employees rated at this level.",
+    )
 
     _sql_constraints = [
         (

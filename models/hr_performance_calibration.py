@@ -1,0 +1,176 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .hr_performance_state import check_state
+
+
+class HrPerformanceCalibration(models.Model):
+    """A calibration session: managers and HR compare the proposed ratings of a
+    cycle's appraisals, set each employee's potential, and freeze the ratings.
+
+    Officers run sessions; participants read and move the lines of open sessions.
+    The appraised employees never read them (the ratings are not released yet).
+    """
+
+    _name = "hr.performance.calibration"
+    _description = "Calibration Session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    cycle_id = fields.Many2one(
+        "hr.performance.cycle", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="cycle_id.company_id", store=True)
+    department_ids = fields.Many2many(
+        "hr.department", string="Departments", help="Empty: the whole cycle."
+    )
+    manager_id = fields.Many2one(
+        "hr.employee",
+        "Manager Chain",
+        help="Only the appraisals of this manager's direct and indirect reports.",
+    )
+    participant_ids = fields.Many2many("res.users", string="Participants")
+    state = fields.Selection(
+        [("draft", "Draft"), ("open", "In Session"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    line_ids = fields.One2many("hr.performance.calibration.line", "session_id")
+    change_ids = fields.One2many("hr.performance.calibration.change", "session_id")
+    line_count = fields.Integer(compute="_compute_line_count")
+    distribution = fields.Html(compute="_compute_distribution", sanitize=False)
+
+    def _compute_line_count(self):
+        counts = dict(
+            self.env["hr.performance.calibration.line"]._read_group(
+                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+            )
+        )
+        for session in self:
+            session.line_count = counts.get(session, 0)
+
+    @api.depends("line_ids.level_id")
+    def _compute_distribution(self):
+        for session in self:
+            session.distribution = session._distribution_html()
+
+    def _distribution(self):
+        """[(level, count, percent, guideline percent, deviation)] of the lines."""
+        self.ensure_one()
+        levels = self.cycle_id.template_id.rating_scale_id.level_ids
+        total = len(self.line_ids)
+        rows = []
+        for level in levels:
+            count = len(
+                self.line_ids.filtered(lambda line, lv=level: line.level_id == lv)
+            )
+            percent = 100.0 * count / total if total else 0.0
+            rows.append(
+                (
+                    level,
+                    count,
+                    percent,
+                    level.guideline_percent,
+                    percent - level.guideline_percent,
+                )
+            )
+        return rows
+
+    def _distribution_html(self):
+        cell = Markup("<td class='text-end %s'>%s</td>")
+        head = Markup("<th class='text-end'>%s</th>")
+        titles = [
+            self.env._("Employees"),
+            self.env._("Share"),
+            self.env._("Guideline"),
+            self.env._("Deviation"),
+        ]
+        rows = [
+            Markup("<tr><td>%s</td>%s%s%s%s</tr>")
+            % (
+                level.label,
+                cell % ("", count),
+                cell % ("", f"{percent:.0f}%"),
+                cell % ("", f"{guideline:.0f}%"),
+                cell
+                % ("text-danger" if abs(deviation) > 5 else "", f"{deviation:+.0f}"),
+            )
+            for level, count, percent, guideline, deviation in self._distribution()
+        ]
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th>%s</tr></thead>"
+            "<tbody>%s</tbody></table>"
+        ) % (
+            self.env._("Rating"),
+            Markup().join(head % title for title in titles),
+            Markup().join(rows),
+        )
+
+    def _appraisals(self):
+        """The appraisals of the session's population waiting for calibration."""
+        self.ensure_one()
+        domain = [("cycle_id", "=", self.cycle_id.id), ("state", "=", "calibration")]
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        if self.manager_id:
+            domain.append(("employee_id.parent_id", "child_of", self.manager_id.ids))
+        return self.env["hr.performance.appraisal"].sudo().search(domain)
+
+    def action_start(self):
+        """Open the session with a line per appraisal waiting for calibration."""
+        self.check_access("write")
+        check_state(self, ("draft",), self.env._("Starting"))
+        Line = self.env["hr.performance.calibration.line"].sudo()
+        for session in self:
+            taken = Line.search(
+                [("session_id.state", "!=", "closed"), ("session_id", "!=", session.id)]
+            ).appraisal_id
+            appraisals = session._appraisals() - taken
+            if not appraisals:
+                raise UserError(
+                    self.env._(
+                        "No appraisal of %(session)s waits for calibration.",
+                        session=session.name,
+                    )
+                )
+            Line.create(Line._prepare_lines(session, appraisals))
+        self.write({"state": "open"})
+        return True
+
+    def action_close(self):
+        """Freeze the calibrated ratings into the appraisals."""
+        self.check_access("write")
+        check_state(self, ("open",), self.env._("Closing"))
+        lines = self.sudo().line_ids
+        for level, level_lines in lines.grouped("level_id").items():
+            leads = level_lines.appraisal_id.assessment_ids.filtered("is_lead")
+            leads.write({"final_level_id": level.id})
+        lines.appraisal_id.write({"rating_frozen": True})
+        self.write({"state": "closed"})
+        return True
+
+    def action_open_grid(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "hr_performance_nine_box",
+            "name": self.env._("9-Box: %(session)s", session=self.name),
+            "params": {"session_id": self.id},
+        }
+
+    def action_view_lines(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Calibration"),
+            "res_model": "hr.performance.calibration.line",
+            "view_mode": "list,kanban",
+            "domain": [("session_id", "=", self.id)],
+            "context": {"default_session_id": self.id},
+        }
