@@ -31,6 +31,8 @@
         "views/hr_performance_appraisal_views.xml",
         "views/hr_performance_assessment_views.xml",
         "views/hr_performance_review_templates.xml",
+        "views/hr_performance_calibration_views.xml",
+        "views/hr_performance_reward_views.xml",
         "views/hr_performance_menus.xml",
         "reports/hr_performance_appraisal_report.xml",
     ],
@@ -42,8 +44,12 @@
         "demo/hr_performance_feedback_demo.xml",
         "demo/hr_performance_template_demo.xml",
         "demo/hr_performance_cycle_demo.xml",
+        "demo/hr_performance_reward_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_performance/static/src/**/*",
+        ],
         "web.assets_tests": [
             "hr_performance/static/tests/tours/*.js",
         ],

@@ -25,3 +25,10 @@ from . import hr_performance_review_request
 from . import hr_performance_review_response
 from . import hr_performance_review_answer
 from . import hr_performance_demo
+from . import hr_performance_calibration
+from . import hr_performance_calibration_line
+from . import hr_performance_calibration_change
+from . import hr_performance_merit_matrix
+from . import hr_performance_merit_matrix_line
+from . import hr_performance_reward
+from . import hr_performance_reward_budget

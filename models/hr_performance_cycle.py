@@ -98,6 +98,18 @@ class HrPerformanceCycle(models.Model):
         default=3,
         help="Days after a deadline before a late writer's manager is told.",
     )
+    merit_matrix_id = fields.Many2one(
+        "hr.performance.merit.matrix",
+        check_company=True,
+        help="Suggests each raise from the final rating and the compa-ratio.",
+    )
+    bonus_target_percent = fields.Float(
+        "Target Bonus (% of yearly wage)",
+        help="Each bonus proposal: this share of the yearly wage, times the rating's "
+        "bonus multiplier. Zero: no bonus proposals.",
+    )
+    reward_ids = fields.One2many("hr.performance.reward", "cycle_id")
+    reward_count = fields.Integer(compute="_compute_reward_count")
     appraisal_ids = fields.One2many("hr.performance.appraisal", "cycle_id")
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
 
@@ -108,6 +120,15 @@ class HrPerformanceCycle(models.Model):
             "A review period cannot end before it starts.",
         ),
     ]
+
+    def _compute_reward_count(self):
+        counts = dict(
+            self.env["hr.performance.reward"]._read_group(
+                [("cycle_id", "in", self.ids)], ["cycle_id"], ["__count"]
+            )
+        )
+        for cycle in self:
+            cycle.reward_count = counts.get(cycle, 0)
 
     def _compute_appraisal_count(self):
         counts = dict(
@@ -336,6 +357,84 @@ class HrPerformanceCycle(models.Model):
         ).sudo()._cancel()
         self.write({"state": "cancelled"})
         return True
+
+    def action_generate_rewards(self):
+        """Reward proposals for the closed cycle's appraisals, in batch: a raise from
+        the merit matrix and a bonus from the target, per rated employee with a
+        running contract; employees who already have one of a kind are skipped."""
+        self.check_access("write")
+        check_state(self, ("closed",), self.env._("Proposing rewards"))
+        Reward = self.env["hr.performance.reward"]
+        for cycle in self:
+            Reward.sudo().with_context(
+                mail_create_nolog=True, tracking_disable=True
+            ).create(cycle._reward_vals())
+        return self.action_view_rewards()
+
+    def _reward_vals(self):
+        self.ensure_one()
+        appraisals = self.appraisal_ids.sudo().filtered(
+            lambda a: a.state in ("to_sign", "done") and a.employee_id.contract_id
+        )
+        existing = {
+            (employee.id, kind)
+            for employee, kind in self.env["hr.performance.reward"]
+            .sudo()
+            ._read_group(
+                [
+                    ("cycle_id", "=", self.id),
+                    ("state", "not in", ("refused", "cancelled")),
+                ],
+                ["employee_id", "kind"],
+            )
+        }
+        ratios = self.env["hr.performance.reward"]._compa_ratios(appraisals.employee_id)
+        leads = {
+            lead.appraisal_id: lead
+            for lead in appraisals.assessment_ids.filtered("is_lead")
+        }
+        vals_list = []
+        for appraisal in appraisals:
+            level = leads.get(
+                appraisal, appraisal.assessment_ids.browse()
+            ).final_level_id
+            employee = appraisal.employee_id
+            contract = employee.contract_id
+            if not level:
+                continue
+            common = {
+                "cycle_id": self.id,
+                "appraisal_id": appraisal.id,
+                "employee_id": employee.id,
+                "company_id": self.company_id.id,
+                "contract_id": contract.id,
+                "level_id": level.id,
+                "compa_ratio": ratios.get(employee, 0.0),
+                "current_wage": contract.wage,
+                "effective_date": self.date_end + relativedelta(days=1),
+            }
+            if self.merit_matrix_id and (employee.id, "raise") not in existing:
+                percent = self.merit_matrix_id._raise_percent(
+                    level, common["compa_ratio"]
+                )
+                vals_list.append({**common, "kind": "raise", "percent": percent})
+            if self.bonus_target_percent and (employee.id, "bonus") not in existing:
+                bonus = (
+                    contract.wage * 12 * self.bonus_target_percent / 100
+                ) * level.bonus_multiplier
+                vals_list.append({**common, "kind": "bonus", "amount": round(bonus, 2)})
+        return vals_list
+
+    def action_view_rewards(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reward Proposals"),
+            "res_model": "hr.performance.reward",
+            "view_mode": "list,form,pivot",
+            "domain": [("cycle_id", "=", self.id)],
+            "context": {"default_cycle_id": self.id},
+        }
 
     def action_view_appraisals(self):
         self.ensure_one()

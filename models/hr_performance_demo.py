@@ -101,3 +101,24 @@ class HrPerformanceDemo(models.AbstractModel):
                         "signoff_comment": self.env._("Thanks, a fair summary."),
                     }
                 )
+
+    @api.model
+    def _fill_merit_matrix(self, matrix_id, raises):
+        """``raises``: {rating value: (below, within, above) raise %} on the default
+        five-level scale."""
+        scale = self.env.ref("hr_performance.rating_scale_five")
+        levels = {level.value: level for level in scale.level_ids}
+        self.env["hr.performance.merit.matrix.line"].create(
+            [
+                {
+                    "matrix_id": matrix_id,
+                    "level_id": levels[value].id,
+                    "compa_band": band,
+                    "raise_percent": percent,
+                }
+                for value, percents in raises.items()
+                for band, percent in zip(
+                    ("below", "within", "above"), percents, strict=True
+                )
+            ]
+        )

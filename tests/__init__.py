@@ -17,3 +17,6 @@ from . import test_ui
 from . import test_appraisal_flow
 from . import test_review_anonymity
 from . import test_reports
+from . import test_calibration
+from . import test_reward_flow
+from . import test_reward_performance

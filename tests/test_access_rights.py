@@ -81,7 +81,36 @@ PLANNED_BY_MANAGERS = {
     "hr_manager": "ru",
 }
 
+OFFICERS_RUN = {
+    **{role: "" for role in ROLES},
+    "manager": "r",
+    "officer": "crud",
+    "admin": "crud",
+}
+
 ACCESS = {
+    "hr.performance.calibration": OFFICERS_RUN,
+    "hr.performance.calibration.line": {**OFFICERS_RUN, "manager": "ru"},
+    "hr.performance.calibration.change": {
+        **OFFICERS_RUN,
+        "officer": "r",
+        "admin": "r",
+    },
+    "hr.performance.merit.matrix": OFFICERS_RUN,
+    "hr.performance.merit.matrix.line": OFFICERS_RUN,
+    "hr.performance.reward": {
+        **{role: "" for role in ROLES},
+        "manager": "crud",
+        "officer": "crud",
+        "admin": "crud",
+        "payroll": "r",
+    },
+    "hr.performance.reward.budget": OFFICERS_RUN,
+    "hr.performance.reward.apply": {
+        **{role: "" for role in ROLES},
+        "officer": "crud",
+        "admin": "crud",
+    },
     "hr.performance.assessment": READ_WRITE,
     "hr.performance.assessment.line": READ_WRITE,
     "hr.performance.appraisal.note": MANAGERS_ONLY,

@@ -132,3 +132,56 @@ class TestUi(HrPerformanceHttpCase):
         self.start_tour("/odoo", "hr_performance_signoff_tour", login="hrp_tour_report")
         self.assertEqual(appraisal.state, "done")
         self.assertEqual(appraisal.signoff_comment, "Thanks for the review.")
+
+    def test_calibrate_in_nine_box_and_approve_reward(self):
+        officer = new_test_user(
+            self.env,
+            login="hrp_tour_officer",
+            groups="base.group_user,hr_performance.group_hr_performance_officer",
+        )
+        manager, employee = self._manager_and_report()
+        template = self.env["hr.performance.template"].create({"name": "Tour"})
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Tour cycle",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": template.id,
+                "employee_ids": [Command.set(employee.ids)],
+            }
+        )
+        cycle.action_launch()
+        appraisal = cycle.appraisal_ids
+        meets = self.env.ref("hr_performance.rating_scale_five").level_ids.filtered(
+            lambda level: level.value == 3
+        )
+        appraisal.assessment_ids.write({"state": "submitted"})
+        appraisal.assessment_ids.filtered("is_lead").final_level_id = meets
+        appraisal.state = "calibration"
+        session = self.env["hr.performance.calibration"].create(
+            {
+                "name": "Tour calibration",
+                "cycle_id": cycle.id,
+                "participant_ids": [Command.set(officer.ids)],
+            }
+        )
+        session.action_start()
+        reward = self.env["hr.performance.reward"].create(
+            {
+                "employee_id": employee.id,
+                "kind": "raise",
+                "current_wage": 3000,
+                "percent": 4,
+                "effective_date": date(2027, 1, 1),
+                "state": "proposed",
+                "proposed_by_id": manager.id,
+            }
+        )
+        self.start_tour(
+            "/odoo", "hr_performance_calibrate_reward_tour", login="hrp_tour_officer"
+        )
+        line = session.line_ids
+        self.assertEqual((line.box, line.level_id.value), (9, 4))
+        self.assertEqual(session.change_ids[:1].reason, "Led the launch")
+        self.assertEqual(reward.state, "approved")
+        self.assertEqual(reward.approved_by_id, officer)

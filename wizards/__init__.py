@@ -1,2 +1,3 @@
 from . import hr_performance_cycle_launch
 from . import hr_performance_appraisal_sign
+from . import hr_performance_reward_apply

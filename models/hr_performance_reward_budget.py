@@ -1,0 +1,123 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+from .hr_performance_reward import ADMIN, COUNTED
+
+
+class HrPerformanceRewardBudget(models.Model):
+    """The reward budget of a department in a cycle: an amount, or a percentage of
+    the department's yearly payroll. Approvals above it are refused unless an
+    administrator overrides with a reason. Raises count for a year of increase."""
+
+    _name = "hr.performance.reward.budget"
+    _description = "Reward Budget"
+    _order = "cycle_id desc, department_id"
+
+    cycle_id = fields.Many2one(
+        "hr.performance.cycle", required=True, ondelete="cascade", index=True
+    )
+    department_id = fields.Many2one("hr.department", required=True, index=True)
+    company_id = fields.Many2one(related="cycle_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    basis = fields.Selection(
+        [("amount", "Amount"), ("percent", "% of yearly payroll")],
+        default="amount",
+        required=True,
+    )
+    amount = fields.Monetary()
+    percent = fields.Float("Percent of Payroll", digits=(5, 2))
+    payroll_base = fields.Monetary(
+        "Yearly Payroll",
+        compute="_compute_figures",
+        help="Twelve months of the running contracts' wages in the department.",
+    )
+    limit = fields.Monetary("Budget", compute="_compute_figures")
+    used = fields.Monetary(
+        compute="_compute_figures", help="Approved, applied and paid rewards."
+    )
+    proposed = fields.Monetary(compute="_compute_figures")
+    available = fields.Monetary(compute="_compute_figures")
+
+    _sql_constraints = [
+        (
+            "department_cycle_uniq",
+            "unique (cycle_id, department_id)",
+            "A department has one reward budget per cycle.",
+        ),
+    ]
+
+    @api.depends("basis", "amount", "percent", "department_id", "cycle_id")
+    def _compute_figures(self):
+        wages = dict(
+            self.env["hr.contract"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "open"),
+                    ("department_id", "in", self.department_id.ids),
+                ],
+                ["department_id"],
+                ["wage:sum"],
+            )
+        )
+        costs = {
+            (cycle, department, state): cost
+            for cycle, department, state, cost in self.env["hr.performance.reward"]
+            .sudo()
+            ._read_group(
+                [
+                    ("cycle_id", "in", self.cycle_id.ids),
+                    ("department_id", "in", self.department_id.ids),
+                ],
+                ["cycle_id", "department_id", "state"],
+                ["annual_cost:sum"],
+            )
+        }
+        for budget in self:
+            base = wages.get(budget.department_id, 0.0) * 12
+            budget.payroll_base = base
+            budget.limit = (
+                budget.amount
+                if budget.basis == "amount"
+                else base * budget.percent / 100
+            )
+            key = (budget.cycle_id, budget.department_id)
+            budget.used = sum(costs.get((*key, state), 0.0) for state in COUNTED)
+            budget.proposed = costs.get((*key, "proposed"), 0.0)
+            budget.available = budget.limit - budget.used
+
+    @api.model
+    def _check_rewards(self, rewards):
+        """Refuse approving ``rewards`` above their budgets, unless an administrator
+        gave a reason to override."""
+        budgets = self.sudo().search(
+            [
+                ("cycle_id", "in", rewards.cycle_id.ids),
+                ("department_id", "in", rewards.department_id.ids),
+            ]
+        )
+        budgets.invalidate_recordset()  # figures of the moment, not of the cache
+        overriding = self.env.user.has_group(ADMIN)
+        for budget in budgets:
+            batch = rewards.filtered(
+                lambda r, b=budget: r.cycle_id == b.cycle_id
+                and r.department_id == b.department_id
+            )
+            cost = sum(batch.mapped("annual_cost"))
+            if float_compare(cost, budget.available, precision_digits=2) <= 0:
+                continue
+            if overriding and all(batch.mapped("budget_override_reason")):
+                continue
+            raise UserError(
+                self.env._(
+                    "Approving %(cost).2f leaves the %(department)s budget "
+                    "(%(available).2f available of %(limit).2f). An administrator can "
+                    "approve anyway with a reason.",
+                    cost=cost,
+                    department=budget.department_id.name,
+                    available=budget.available,
+                    limit=budget.limit,
+                )
+            )
