@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, check_writable
 
 PARTS = (
     ("goal", "goals_weight"),
@@ -165,6 +165,10 @@ class HrPerformanceAssessment(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            allowed = {"strengths", "improvements", "summary", "line_ids"}
+            if all(self.mapped("is_lead")):
+                allowed.add("final_level_id")
+            check_writable(self, vals, allowed)
             self._check_author(self.env._("Editing an assessment"))
             check_state(self, ("draft",), self.env._("Editing an assessment"))
         if "final_level_id" in vals and self.appraisal_id.filtered("rating_frozen"):

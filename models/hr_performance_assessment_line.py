@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .hr_performance_state import check_writable
+
 
 class HrPerformanceAssessmentLine(models.Model):
     """An answer of an assessment: a template question, a goal or a competency.
@@ -75,6 +77,7 @@ class HrPerformanceAssessmentLine(models.Model):
     def write(self, vals):
         # an answer changes with its assessment: same author, still a draft
         if not self.env.su:
+            check_writable(self, vals, {"level_id", "answer_yes", "comment"})
             self.assessment_id.check_access("write")
             self.assessment_id.write({})
         return super().write(vals)

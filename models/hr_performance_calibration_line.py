@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, check_writable
 
 BANDS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 BAND_INDEX = {band: index for index, (band, _label) in enumerate(BANDS)}
@@ -128,6 +128,7 @@ class HrPerformanceCalibrationLine(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            check_writable(self, vals, {"level_id", "potential", "change_reason"})
             check_state(self.session_id, ("open",), self.env._("Calibrating"))
         if "level_id" in vals or "potential" in vals:
             self._log_changes(vals)

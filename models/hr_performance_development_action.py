@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_performance_state import check_writable
+
+MANAGER = "hr_performance.group_hr_performance_manager"
+
 
 class HrPerformanceDevelopmentAction(models.Model):
     """A development action agreed in an appraisal: training, mentoring, a stretch
@@ -31,3 +35,9 @@ class HrPerformanceDevelopmentAction(models.Model):
     )
     date_deadline = fields.Date("Due")
     done = fields.Boolean()
+
+    def write(self, vals):
+        own = self.filtered(lambda action: action.employee_id.user_id == self.env.user)
+        if own or not self.env.user.has_group(MANAGER):
+            check_writable(self, vals, {"done"})
+        return super().write(vals)

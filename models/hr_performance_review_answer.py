@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_performance_state import check_writable
+
 
 class HrPerformanceReviewAnswer(models.Model):
     """One answer of a 360 response. Only the response's author reads it."""
@@ -36,5 +38,6 @@ class HrPerformanceReviewAnswer(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            check_writable(self, vals, {"level_id", "comment"})
             self.response_id._check_editable()
         return super().write(vals)

@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, check_writable
 from .hr_performance_template import CATEGORIES
 
 CATEGORY_SELECTION = [
@@ -100,10 +100,9 @@ class HrPerformanceReviewRequest(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            if "state" in vals:
-                raise UserError(
-                    self.env._("Reviewers are approved or rejected by buttons.")
-                )
+            check_writable(
+                self, vals, {"category", "reviewer_id", "partner_name", "email"}
+            )
             check_state(self, ("proposed",), self.env._("Changing a reviewer"))
         return super().write(vals)
 

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .hr_performance_review_request import CATEGORY_SELECTION
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, check_writable
 
 _logger = logging.getLogger(__name__)
 
@@ -155,6 +155,7 @@ class HrPerformanceReviewResponse(models.Model):
         self.appraisal_id.sudo()._check_review_open()
 
     def write(self, vals):
+        check_writable(self, vals, {"answer_ids"})
         self._check_editable()
         return super().write(vals)
 

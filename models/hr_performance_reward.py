@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, check_writable
 
 OFFICER = "hr_performance.group_hr_performance_officer"
 ADMIN = "hr_performance.group_hr_performance_admin"
@@ -198,6 +198,13 @@ class HrPerformanceReward(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            allowed = {"percent", "new_wage", "amount", "job_id", "description"}
+            allowed |= {"effective_date", "reason", "kind"}
+            if self._is(ADMIN):
+                allowed.add("budget_override_reason")
+            if self._is(OFFICER):
+                allowed |= {"cycle_id", "employee_id", "current_wage", "company_id"}
+            check_writable(self, vals, allowed)
             self.check_access("write")
             check_state(self, ("draft", "proposed"), self.env._("Changing a reward"))
         return super().write(vals)

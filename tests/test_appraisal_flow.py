@@ -101,6 +101,25 @@ class TestAppraisalFlow(HrPerformanceReviewCase):
             .search([("assessment_id", "=", draft.id)])
         )
 
+    def test_workflow_fields_are_not_writable(self):
+        mine = self.as_user("employee", self.assessment_of("employee", "self"))
+        for vals in (
+            {"is_lead": True},
+            {"state": "submitted"},
+            {"final_level_id": self.level[5].id},
+            {"author_id": self.users["manager"].id},
+            {"appraisal_id": self.appraisal.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                mine.write(vals)
+        other = self.assessment_of("manager", "manager")
+        with self.assertRaises(AccessError):
+            mine.line_ids[0].write({"assessment_id": other.id})
+        self.assertFalse(self.appraisal.assessment_ids.filtered("is_lead") - other)
+        # the lead may set the rating they propose, on their own assessment only
+        self.as_user("manager", other).write({"final_level_id": self.level[3].id})
+        self.assertEqual(other.final_level_id, self.level[3])
+
     def test_employees_cannot_push_their_own_appraisal(self):
         # a manager-group employee reads their own appraisal but cannot edit it
         own = self.env["hr.performance.appraisal"].create(

@@ -42,6 +42,12 @@ class TestCalibration(CalibrationMixin, HrPerformanceReviewCase):
         )
         # a participant moves it; a rating change needs a reason
         mine = self.as_user("manager", line)
+        for vals in (
+            {"session_id": session.id},
+            {"proposed_level_id": self.level[5].id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                mine.write(vals)
         with self.assertRaisesRegex(UserError, "Say why"):
             mine.write({"level_id": self.level[4].id})
         mine.write({"level_id": self.level[4].id, "change_reason": "Led the migration"})

@@ -57,8 +57,13 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
         self.assertEqual(set(requests.mapped("state")), {"proposed"})
         with self.assertRaises(AccessError):
             self.as_user("employee", requests).action_approve()
-        with self.assertRaisesRegex(UserError, "approved or rejected by buttons"):
+        with self.assertRaisesRegex(AccessError, "only through their buttons: state"):
             self.as_user("employee", requests).write({"state": "approved"})
+        other = self.env["hr.performance.appraisal"].create(
+            {"cycle_id": self.cycle.id, "employee_id": self.employees["payroll"].id}
+        )
+        with self.assertRaisesRegex(AccessError, "appraisal_id"):
+            self.as_user("employee", requests).write({"appraisal_id": other.id})
         with self.assertRaisesRegex(ValidationError, "cannot review themself"):
             self._nominate(self.users["employee"])
         # the manager edits: one reviewer out, and the template's maximum holds
@@ -205,6 +210,18 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
         mine = self.as_user(self.peers[0], response)
         with self.assertRaisesRegex(UserError, "not possible"):
             mine.answer_ids[0].write({"comment": "Unkind"})
+        # nor can a draft change hands, state or appraisal behind the buttons
+        draft = self._invite(self.peers[1:2])
+        theirs = self.as_user(self.peers[1], draft)
+        for vals in (
+            {"author_id": self.peers[2].id},
+            {"state": "submitted"},
+            {"category": "manager"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                theirs.write(vals)
+        with self.assertRaises(AccessError):
+            theirs.answer_ids[0].write({"response_id": response.id})
         with self.assertRaises(AccessError):
             mine.unlink()
         for role in ("officer", "manager"):

@@ -95,6 +95,17 @@ class TestRewardFlow(RewardMixin, HrPerformanceReviewCase):
         self.assertEqual(len(self.cycle.reward_ids), 2)
         rewards = raise_ | bonus
         # the manager proposes, and cannot approve it: the next manager up does
+        for vals in (
+            {"state": "approved"},
+            {"approved_by_id": self.users["officer"].id},
+            {"employee_id": self.employees["manager"].id},
+            {"budget_override_reason": "Because"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self.as_user("manager", raise_).write(vals)
+        self.as_user("manager", raise_).write({"percent": 6})
+        self.assertEqual(raise_.new_wage, 3180)
+        self.as_user("manager", raise_).write({"percent": 5})
         self.as_user("manager", rewards).action_propose()
         with self.assertRaises(AccessError):
             self.as_user("manager", rewards).action_approve()
