@@ -49,6 +49,20 @@ class TestUi(HrPerformanceHttpCase):
         )
         return manager, employee
 
+    def _launched(self, template, employee):
+        """A running cycle of ``template`` and the appraisal of ``employee`` in it."""
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Tour cycle",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": template.id,
+                "employee_ids": [Command.set(employee.ids)],
+            }
+        )
+        cycle.action_launch()
+        return cycle, cycle.appraisal_ids
+
     def test_manager_checkin_updates_employee_progress(self):
         manager, employee = self._manager_and_report()
         goal = self.env["hr.performance.goal"].create(
@@ -109,17 +123,7 @@ class TestUi(HrPerformanceHttpCase):
                 ],
             }
         )
-        cycle = self.env["hr.performance.cycle"].create(
-            {
-                "name": "Tour cycle",
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 12, 31),
-                "template_id": template.id,
-                "employee_ids": [Command.set(employee.ids)],
-            }
-        )
-        cycle.action_launch()
-        appraisal = cycle.appraisal_ids
+        cycle, appraisal = self._launched(template, employee)
         self.start_tour(
             "/odoo", "hr_performance_self_assessment_tour", login="hrp_tour_report"
         )
@@ -141,17 +145,7 @@ class TestUi(HrPerformanceHttpCase):
         )
         manager, employee = self._manager_and_report()
         template = self.env["hr.performance.template"].create({"name": "Tour"})
-        cycle = self.env["hr.performance.cycle"].create(
-            {
-                "name": "Tour cycle",
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 12, 31),
-                "template_id": template.id,
-                "employee_ids": [Command.set(employee.ids)],
-            }
-        )
-        cycle.action_launch()
-        appraisal = cycle.appraisal_ids
+        cycle, appraisal = self._launched(template, employee)
         meets = self.env.ref("hr_performance.rating_scale_five").level_ids.filtered(
             lambda level: level.value == 3
         )
