@@ -10,6 +10,7 @@ Nothing is committed: the shell's transaction is rolled back at the end.
 
 import json
 import os
+import sys
 import time
 from datetime import date
 
@@ -242,14 +243,14 @@ bare = results[0]["seconds"] or 1e-9
 for row in results:
     row["ratio_to_bare_create"] = round(row["seconds"] / bare, 2)
 width = max(len(row["operation"]) for row in results)
-print(f"\n{'operation'.ljust(width)}  records  seconds  queries  q/record  ×bare")
+lines = [f"\n{'operation'.ljust(width)}  records  seconds  queries  q/record  ×bare"]
 for row in results:
-    print(
+    lines.append(
         f"{row['operation'].ljust(width)}  {row['records']:>7}  {row['seconds']:>7.2f}"
         f"  {row['queries']:>7}  {row['queries_per_record'] or 0:>8.3f}"
         f"  {row['ratio_to_bare_create']:>5.1f}"
     )
-for name, target in TARGETS.items():
-    print(f"target, {name}: {target}")
+lines += [f"target, {name}: {target}" for name, target in TARGETS.items()]
+sys.stdout.write("\n".join(lines) + "\n")
 with open(OUT, "w") as out:
     json.dump({"employees": N, "results": results, "targets": TARGETS}, out, indent=2)
