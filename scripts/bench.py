@@ -201,15 +201,14 @@ def request_reviews():
 
 measure("360 requests, 5 per employee", request_reviews)
 manager_user = users[0]
-measure(
-    "manager's list of 80",
-    lambda: Appraisal.with_user(manager_user).web_search_read(
-        [],
-        {"employee_id": {}, "state": {}, "cycle_id": {}, "date_deadline": {}},
-        limit=80,
-    ),
-    count=80,
-)
+
+
+def managers_list():
+    return Appraisal.with_user(manager_user).web_search_read([], LIST_SPEC, limit=80)
+
+
+managers_list()  # a server has the manager's rules and groups in its caches already
+measure("manager's list of 80", managers_list, count=80)
 # the cycle ends: ratings in, appraisals done
 leads = appraisals.assessment_ids.filtered("is_lead")
 for index, level in enumerate(levels):
