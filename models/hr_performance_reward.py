@@ -339,7 +339,9 @@ class HrPerformanceReward(models.Model):
                 "payslip_ref",
             ]
         )
-        for reward in self.filtered(lambda r: r.kind in MONETARY):
+        # browse again: a recordset read from a one2many prefetches nothing once the
+        # cache is invalidated
+        for reward in self.browse(self.ids).filtered(lambda r: r.kind in MONETARY):
             writer.writerow(
                 [
                     reward.name,
