@@ -347,7 +347,7 @@ class HrPerformanceAppraisal(models.Model):
         ]
 
     def write(self, vals):
-        if not self._is_officer():
+        if not self.env.su:
             self._check_manager_write(vals)
         result = super().write(vals)
         if "appraiser_ids" in vals:
@@ -355,19 +355,29 @@ class HrPerformanceAppraisal(models.Model):
         return result
 
     def _check_manager_write(self, vals):
+        """States and results move through the buttons, for officers too; only the
+        lead or an officer changes the appraisers; nobody edits their own."""
         fields_ = {
             name for name in vals if not name.startswith(("message_", "activity_"))
         }
-        if fields_ - MANAGER_WRITABLE:
+        allowed = MANAGER_WRITABLE | ({"manager_id"} if self._is_officer() else set())
+        if fields_ - allowed:
             raise AccessError(
                 self.env._(
-                    "An appraisal moves through its buttons; only officers edit "
-                    "%(fields)s directly.",
-                    fields=", ".join(sorted(fields_ - MANAGER_WRITABLE)),
+                    "An appraisal moves through its buttons: %(fields)s cannot be "
+                    "written directly.",
+                    fields=", ".join(sorted(fields_ - allowed)),
                 )
             )
-        if self.filtered(lambda a: a.employee_id.user_id == self.env.user):
-            raise AccessError(self.env._("Nobody edits their own appraisal."))
+        self._check_not_own()
+        if "appraiser_ids" in fields_:
+            self._check_lead_or_officer(self.env._("Changing the appraisers of"))
+
+    def _check_not_own(self):
+        if not self.env.su and self.filtered(
+            lambda a: a.employee_id.user_id == self.env.user
+        ):
+            raise AccessError(self.env._("Nobody acts on their own appraisal."))
 
     # ------------------------------------------------------------------ workflow
 
@@ -375,7 +385,9 @@ class HrPerformanceAppraisal(models.Model):
         return self.env.su or self.env.user.has_group(OFFICER)
 
     def _check_lead_or_officer(self, action):
-        """Managers of the employee (the lead appraiser) or officers only."""
+        """Managers of the employee (the lead appraiser) or officers only, never on
+        their own appraisal."""
+        self._check_not_own()
         if self._is_officer():
             return
         for appraisal in self:
@@ -453,6 +465,7 @@ class HrPerformanceAppraisal(models.Model):
         """Officers move on without the self-assessment (e.g. a long absence)."""
         if not self._is_officer():
             raise AccessError(self.env._("Only performance officers can skip a step."))
+        self._check_not_own()
         check_state(self, ("self_review",), self.env._("Skipping the self-assessment"))
         self.sudo()._start_manager_review()
         return True
@@ -526,6 +539,7 @@ class HrPerformanceAppraisal(models.Model):
             raise AccessError(
                 self.env._("Only performance officers cancel appraisals.")
             )
+        self._check_not_own()
         check_state(self, OPEN_STATES, self.env._("Cancelling"))
         self.sudo()._cancel()
         return True

@@ -53,14 +53,21 @@ def aggregate(appraisal):
         .search([("appraisal_id", "=", appraisal.id), ("state", "=", "submitted")])
     )
     labels = category_labels(env)
+    threshold = appraisal.template_id.anonymity_threshold
     secret = env["ir.config_parameter"].sudo().get_param("database.secret", "")
     result = []
     for category, group in sorted(groups_of(appraisal, responses).items()):
         questions = []
         for question, answers in group.answer_ids.grouped("question_id").items():
             rated = answers.filtered("level_id")
+            if len(rated) < threshold:
+                rated = (
+                    rated.browse()
+                )  # one or two ratings of a question name their authors
             levels = question.template_id.rating_scale_id.level_ids
             comments = [text for text in answers.mapped("comment") if text]
+            if len(comments) < threshold:
+                comments = []
             questions.append(
                 {
                     "question": question.name,

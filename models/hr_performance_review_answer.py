@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 from .hr_performance_state import check_writable
 
@@ -41,3 +42,8 @@ class HrPerformanceReviewAnswer(models.Model):
             check_writable(self, vals, {"level_id", "comment"})
             self.response_id._check_editable()
         return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            raise AccessError(self.env._("360 feedback is only deleted by a purge."))
+        return super().unlink()

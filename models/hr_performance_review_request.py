@@ -68,6 +68,9 @@ class HrPerformanceReviewRequest(models.Model):
 
     @api.constrains("category", "reviewer_id", "email", "appraisal_id")
     def _check_reviewer(self):
+        """A reviewer is never someone who reads the summary (the employee, their
+        appraisers, their manager chain): their own answers, subtracted from the
+        aggregate, would single out the others'. External e-mails are asked once."""
         for request in self:
             if request.category == "external":
                 if request.reviewer_id or not request.email:
@@ -78,19 +81,59 @@ class HrPerformanceReviewRequest(models.Model):
                 raise ValidationError(
                     self.env._("Choose the colleague asked for 360 feedback.")
                 )
-            if (
-                request.reviewer_id
-                and request.reviewer_id == request.employee_id.user_id
+            readers = request._summary_readers()
+            emails = {
+                email.strip().lower()
+                for email in readers.mapped("email")
+                + readers.employee_ids.mapped("work_email")
+                if email
+            }
+            if request.reviewer_id in readers or (
+                request.email and request.email.strip().lower() in emails
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(employee)s cannot review themself.",
-                        employee=request.employee_id.name,
+                        "%(reviewer)s reads the 360 summary of %(employee)s, so cannot "
+                        "answer it: their own answers would single out the others'.",
+                        reviewer=request.display_name,
+                        employee=request.appraisal_id.employee_id.name,
                     )
                 )
+            request._check_email_once()
+
+    def _summary_readers(self):
+        """The users who read the appraisal's 360 summary, officers aside."""
+        self.ensure_one()
+        appraisal = self.appraisal_id.sudo()
+        chain = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("id", "parent_of", appraisal.employee_id.parent_id.ids)])
+            if appraisal.employee_id.parent_id
+            else self.env["hr.employee"]
+        )
+        return appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
+
+    def _check_email_once(self):
+        if not self.email:
+            return
+        same = self.sudo().search_count(
+            [
+                ("appraisal_id", "=", self.appraisal_id.id),
+                ("email", "=ilike", self.email.strip()),
+                ("id", "!=", self.id),
+            ]
+        )
+        if same:
+            raise ValidationError(
+                self.env._("%(email)s is already asked.", email=self.email)
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                vals["nominated_by_id"] = self.env.uid
         requests = super().create(vals_list)
         if not self.env.su:
             requests._check_collecting()

@@ -123,8 +123,8 @@ ACCESS = {
         "hr_manager": "r",
     },
     "hr.performance.review.request": EMPLOYEE_ALL,
-    "hr.performance.review.response": {**READ_WRITE, "admin": "rud"},
-    "hr.performance.review.answer": {**READ_WRITE, "admin": "rud"},
+    "hr.performance.review.response": READ_WRITE,
+    "hr.performance.review.answer": READ_WRITE,
     "hr.performance.cycle": {**CONFIGURATION, "officer": "crud"},
     "hr.performance.appraisal": {
         **CONFIGURATION,

@@ -120,6 +120,38 @@ class TestAppraisalFlow(HrPerformanceReviewCase):
         self.as_user("manager", other).write({"final_level_id": self.level[3].id})
         self.assertEqual(other.final_level_id, self.level[3])
 
+    def test_officers_neither_push_nor_read_their_own(self):
+        own = self.env["hr.performance.appraisal"].create(
+            {
+                "cycle_id": self.cycle.id,
+                "employee_id": self.employees["officer"].id,
+                "manager_id": self.employees["manager"].id,
+                "state": "calibration",
+            }
+        )
+        lead = own.assessment_ids.filtered("is_lead")
+        lead.final_level_id = self.level[2]
+        officer = self.as_user("officer", own)
+        self.assertFalse(officer.final_level_id)
+        self.assertFalse(
+            self.as_user("officer", self.env["hr.performance.assessment"]).search(
+                [("employee_id", "=", self.employees["officer"].id)]
+            )
+            - officer.self_assessment_id
+        )
+        for vals in (
+            {"state": "to_sign", "released": True},
+            {"review_state": "closed"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                officer.write(vals)
+        for action in ("action_release", "action_cancel", "action_close_review"):
+            with self.subTest(action=action), self.assertRaises(AccessError):
+                getattr(self.as_user("officer", own), action)()
+        # on others' appraisals too, states move through the buttons only
+        with self.assertRaises(AccessError):
+            self.as_user("officer", self.appraisal).write({"review_state": "closed"})
+
     def test_employees_cannot_push_their_own_appraisal(self):
         # a manager-group employee reads their own appraisal but cannot edit it
         own = self.env["hr.performance.appraisal"].create(

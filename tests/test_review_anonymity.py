@@ -64,7 +64,7 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
         )
         with self.assertRaisesRegex(AccessError, "appraisal_id"):
             self.as_user("employee", requests).write({"appraisal_id": other.id})
-        with self.assertRaisesRegex(ValidationError, "cannot review themself"):
+        with self.assertRaisesRegex(ValidationError, "reads the 360 summary"):
             self._nominate(self.users["employee"])
         # the manager edits: one reviewer out, and the template's maximum holds
         self.as_user("manager", requests[1]).action_reject()
@@ -227,9 +227,70 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
         for role in ("officer", "manager"):
             with self.assertRaises(AccessError):
                 self.as_user(role, self.appraisal).action_purge_reviews()
+        # one deletion at a time would show in the summary what it removed
+        for records in (response, response.answer_ids):
+            with self.assertRaises(AccessError):
+                self.as_user("admin", records).unlink()
         self.as_user("admin", self.appraisal).action_purge_reviews()
         self.assertFalse(response.exists())
         self.assertIn("purged the 360 feedback", self.appraisal.message_ids[0].body)
+
+    def test_summary_readers_cannot_review(self):
+        Request = self.env["hr.performance.review.request"]
+        for reviewer in (self.users["manager"], self.users["officer"]):
+            with self.subTest(reviewer=reviewer.login):
+                with self.assertRaisesRegex(ValidationError, "reads the 360 summary"):
+                    Request.create(
+                        {"appraisal_id": self.appraisal.id, "reviewer_id": reviewer.id}
+                    )
+        external = {"appraisal_id": self.appraisal.id, "category": "external"}
+        with self.assertRaisesRegex(ValidationError, "reads the 360 summary"):
+            Request.create({**external, "email": "HRP_employee@example.com "})
+        Request.create({**external, "email": "client@example.com"})
+        with self.assertRaisesRegex(ValidationError, "already asked"):
+            Request.create({**external, "email": "Client@Example.com"})
+        # the nominator is whoever creates the request
+        forged = Request.with_user(self.users["employee"]).create(
+            {
+                "appraisal_id": self.appraisal.id,
+                "reviewer_id": self.peers[0].id,
+                "nominated_by_id": self.users["manager"].id,
+            }
+        )
+        self.assertEqual(forged.nominated_by_id, self.users["employee"])
+
+    def test_invitation_is_not_the_approvers_message(self):
+        request = self.env["hr.performance.review.request"].create(
+            {
+                "appraisal_id": self.appraisal.id,
+                "category": "external",
+                "email": "client@example.com",
+            }
+        )
+        self.as_user("manager", request).action_approve()
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("email_to", "=", "client@example.com")])
+        )
+        self.assertEqual(mail.author_id, self.env.ref("base.partner_root"))
+        Message = self.env["mail.message"].with_user(self.users["manager"])
+        self.assertFalse(Message.search([("body", "ilike", "/performance/review/")]))
+
+    def test_few_comments_on_a_question_stay_hidden(self):
+        responses = self._invite(self.peers[:3])
+        self._answer(responses[0], 4, "The only comment")
+        for response in responses[1:]:
+            mine = self.as_user(response.author_id, response)
+            mine.answer_ids.filtered(
+                lambda a: a.answer_type == "rating"
+            ).level_id = self.level[3]
+            mine.action_submit()
+        self.as_user("manager", self.appraisal).action_close_review()
+        summary = str(self.as_user("employee", self.appraisal).review_summary)
+        self.assertIn("(3 answers)", summary)
+        self.assertIn("Average 3.33", summary)
+        self.assertNotIn("The only comment", summary)
 
     def test_external_reviewer_token(self):
         requests = (

@@ -4,8 +4,8 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-// Rate the first answer of the open assessment, save it and submit it. The label must
-// match one level only: with several matches the many2one opens its search dialog.
+// Rate the first answer of the open assessment (a select of the scale's levels), save it
+// and submit it. The label must match one level only.
 function rateAndSubmit(label) {
     return [
         {
@@ -14,14 +14,9 @@ function rateAndSubmit(label) {
             run: "click",
         },
         {
-            content: "Type the rating",
-            trigger: "div[name=line_ids] .o_field_widget[name=level_id] input",
-            run: `edit ${label}`,
-        },
-        {
             content: "Pick the rating",
-            trigger: `.o-autocomplete--dropdown-item > a:contains('${label}')`,
-            run: "click",
+            trigger: "div[name=line_ids] .o_field_widget[name=level_id] select",
+            run: `selectByLabel ${label}`,
         },
         ...stepUtils.saveForm(),
         {

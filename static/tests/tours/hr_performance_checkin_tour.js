@@ -32,7 +32,7 @@ registry.category("web_tour.tours").add("hr_performance_checkin_manager_tour", {
         {
             content: "Choose the employee",
             trigger: ".o_field_widget[name=employee_id] input",
-            run: "edit Tour Employee",
+            run: "fill Tour Employee",
         },
         {
             content: "Pick them",
@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("hr_performance_checkin_manager_tour", {
         {
             content: "Choose the key result",
             trigger: "div[name=update_ids] .o_field_widget[name=key_result_id] input",
-            run: "edit Days to first",
+            run: "fill Days to first",
         },
         {
             content: "Pick it",
