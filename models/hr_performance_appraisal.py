@@ -86,24 +86,24 @@ class HrPerformanceAppraisal(models.Model):
     )
     assessment_ids = fields.One2many("hr.performance.assessment", "appraisal_id")
     self_assessment_id = fields.Many2one(
-        "hr.performance.assessment", compute="_compute_assessments"
+        "hr.performance.assessment", compute="_compute_readable"
     )
     manager_assessment_ids = fields.One2many(
-        "hr.performance.assessment", compute="_compute_assessments"
+        "hr.performance.assessment", compute="_compute_readable"
     )
     my_assessment_id = fields.Many2one(
-        "hr.performance.assessment", compute="_compute_assessments"
+        "hr.performance.assessment", compute="_compute_readable"
     )
     score = fields.Float(
         "Overall Score",
-        compute="_compute_result",
+        compute="_compute_readable",
         digits=(4, 2),
         help="The lead manager assessment's overall score, once you may read it.",
     )
     final_level_id = fields.Many2one(
-        "hr.performance.rating.level", "Final Rating", compute="_compute_result"
+        "hr.performance.rating.level", "Final Rating", compute="_compute_readable"
     )
-    below_pip_threshold = fields.Boolean(compute="_compute_result")
+    below_pip_threshold = fields.Boolean(compute="_compute_readable")
     note_ids = fields.One2many(
         "hr.performance.appraisal.note",
         "appraisal_id",
@@ -167,9 +167,17 @@ class HrPerformanceAppraisal(models.Model):
             [("appraisal_id", "in", self.ids)]
         )
 
-    @api.depends("assessment_ids")
+    @api.depends(
+        "assessment_ids.kind",
+        "assessment_ids.author_id",
+        "assessment_ids.score",
+        "assessment_ids.final_level_id",
+        "assessment_ids.state",
+    )
     @api.depends_context("uid")
-    def _compute_assessments(self):
+    def _compute_readable(self):
+        """What the caller may read of the assessments, with one search for all the
+        fields (a form reads them together)."""
         readable = self._readable_assessments().grouped("appraisal_id")
         empty = self.env["hr.performance.assessment"]
         for appraisal in self:
@@ -183,14 +191,7 @@ class HrPerformanceAppraisal(models.Model):
             appraisal.my_assessment_id = assessments.filtered(
                 lambda a: a.author_id == self.env.user
             )[:1]
-
-    @api.depends("assessment_ids.score", "assessment_ids.final_level_id")
-    @api.depends_context("uid")
-    def _compute_result(self):
-        readable = self._readable_assessments().grouped("appraisal_id")
-        empty = self.env["hr.performance.assessment"]
-        for appraisal in self:
-            lead = readable.get(appraisal, empty).filtered("is_lead")[:1]
+            lead = assessments.filtered("is_lead")[:1]
             appraisal.score = lead.score
             appraisal.final_level_id = lead.final_level_id
             appraisal.below_pip_threshold = bool(
@@ -198,6 +199,19 @@ class HrPerformanceAppraisal(models.Model):
                 and lead.score
                 and lead.score < appraisal.template_id.pip_threshold
             )
+
+    def _summary_readers(self):
+        """The users who read this appraisal's 360 summary, officers aside: the
+        employee, the appraisers and the employee's manager chain."""
+        self.ensure_one()
+        appraisal = self.sudo()
+        manager = appraisal.employee_id.parent_id
+        chain = (
+            self.env["hr.employee"].sudo().search([("id", "parent_of", manager.ids)])
+            if manager
+            else manager
+        )
+        return appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
 
     def _lead_assessment(self):
         """The lead manager assessment, whoever the caller is (internal use)."""

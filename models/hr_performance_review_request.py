@@ -70,7 +70,13 @@ class HrPerformanceReviewRequest(models.Model):
     def _check_reviewer(self):
         """A reviewer is never someone who reads the summary (the employee, their
         appraisers, their manager chain): their own answers, subtracted from the
-        aggregate, would single out the others'. External e-mails are asked once."""
+        aggregate, would single out the others'. External e-mails are asked once.
+
+        Batched: the readers once per appraisal, the e-mails in one search.
+        """
+        readers = {
+            appraisal: appraisal._summary_readers() for appraisal in self.appraisal_id
+        }
         for request in self:
             if request.category == "external":
                 if request.reviewer_id or not request.email:
@@ -81,14 +87,14 @@ class HrPerformanceReviewRequest(models.Model):
                 raise ValidationError(
                     self.env._("Choose the colleague asked for 360 feedback.")
                 )
-            readers = request._summary_readers()
+            users = readers[request.appraisal_id]
             emails = {
                 email.strip().lower()
-                for email in readers.mapped("email")
-                + readers.employee_ids.mapped("work_email")
+                for email in users.mapped("email")
+                + users.employee_ids.mapped("work_email")
                 if email
             }
-            if request.reviewer_id in readers or (
+            if request.reviewer_id in users or (
                 request.email and request.email.strip().lower() in emails
             ):
                 raise ValidationError(
@@ -99,35 +105,24 @@ class HrPerformanceReviewRequest(models.Model):
                         employee=request.appraisal_id.employee_id.name,
                     )
                 )
-            request._check_email_once()
+        self._check_emails_once()
 
-    def _summary_readers(self):
-        """The users who read the appraisal's 360 summary, officers aside."""
-        self.ensure_one()
-        appraisal = self.appraisal_id.sudo()
-        chain = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("id", "parent_of", appraisal.employee_id.parent_id.ids)])
-            if appraisal.employee_id.parent_id
-            else self.env["hr.employee"]
-        )
-        return appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
-
-    def _check_email_once(self):
-        if not self.email:
+    def _check_emails_once(self):
+        external = self.filtered("email")
+        if not external:
             return
-        same = self.sudo().search_count(
-            [
-                ("appraisal_id", "=", self.appraisal_id.id),
-                ("email", "=ilike", self.email.strip()),
-                ("id", "!=", self.id),
-            ]
+        asked = self.sudo().search(
+            [("appraisal_id", "in", external.appraisal_id.ids), ("email", "!=", False)]
         )
-        if same:
-            raise ValidationError(
-                self.env._("%(email)s is already asked.", email=self.email)
-            )
+        counts = {}
+        for request in asked:
+            key = (request.appraisal_id.id, request.email.strip().lower())
+            counts[key] = counts.get(key, 0) + 1
+        for request in external:
+            if counts[(request.appraisal_id.id, request.email.strip().lower())] > 1:
+                raise ValidationError(
+                    self.env._("%(email)s is already asked.", email=request.email)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
