@@ -201,17 +201,24 @@ class HrPerformanceAppraisal(models.Model):
             )
 
     def _summary_readers(self):
-        """The users who read this appraisal's 360 summary, officers aside: the
-        employee, the appraisers and the employee's manager chain."""
-        self.ensure_one()
-        appraisal = self.sudo()
-        manager = appraisal.employee_id.parent_id
-        chain = (
-            self.env["hr.employee"].sudo().search([("id", "parent_of", manager.ids)])
-            if manager
-            else manager
-        )
-        return appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
+        """{appraisal: the users who read its 360 summary, officers aside}: the
+        employee, the appraisers and the employee's manager chain. Batched: one
+        search for every chain, walked in memory."""
+        appraisals = self.sudo()
+        managers = appraisals.employee_id.parent_id
+        Employee = self.env["hr.employee"].sudo()
+        if managers:
+            Employee.search([("id", "parent_of", managers.ids)]).user_id  # noqa: B018
+        readers = {}
+        for appraisal in appraisals:
+            chain, boss = Employee, appraisal.employee_id.parent_id
+            while boss and boss not in chain:
+                chain |= boss
+                boss = boss.parent_id
+            readers[appraisal] = (
+                appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
+            )
+        return readers
 
     def _lead_assessment(self):
         """The lead manager assessment, whoever the caller is (internal use)."""

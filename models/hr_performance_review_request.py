@@ -72,11 +72,11 @@ class HrPerformanceReviewRequest(models.Model):
         appraisers, their manager chain): their own answers, subtracted from the
         aggregate, would single out the others'. External e-mails are asked once.
 
-        Batched: the readers once per appraisal, the e-mails in one search.
+        Batched: the readers of all the appraisals at once, the e-mails in one search.
         """
-        readers = {
-            appraisal: appraisal._summary_readers() for appraisal in self.appraisal_id
-        }
+        readers = self.appraisal_id._summary_readers()
+        everyone = self.env["res.users"].union(*readers.values())
+        everyone.mapped("email"), everyone.employee_ids.mapped("work_email")  # prefetch
         for request in self:
             if request.category == "external":
                 if request.reviewer_id or not request.email:

@@ -108,6 +108,8 @@ class HrPerformanceReviewResponse(models.Model):
         """E-mail each reviewer: internal ones get a link to their response in the
         app, external ones their personal link. The mails are deleted once sent."""
         base_url = self.browse().get_base_url()
+        bot = self.env.ref("base.partner_root")
+        sender = self.env.company.email_formatted or bot.email_formatted
         mails = []
         for response in self:
             if response.access_token:
@@ -143,9 +145,8 @@ class HrPerformanceReviewResponse(models.Model):
                     else [],
                     "auto_delete": True,
                     # authored by the approver, the mail (and its link) would be theirs
-                    "author_id": self.env.ref("base.partner_root").id,
-                    "email_from": self.env.company.email_formatted
-                    or self.env.ref("base.partner_root").email_formatted,
+                    "author_id": bot.id,
+                    "email_from": sender,
                 }
             )
         return self.env["mail.mail"].sudo().create(mails)

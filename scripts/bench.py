@@ -190,15 +190,18 @@ appraisals = cycle.appraisal_ids
 
 
 def request_reviews():
-    reviewers = users
+    # five managers after the employee's own one: never a reader of the summary
+    position = {manager: index for index, manager in enumerate(managers)}
     requests = env["hr.performance.review.request"].create(
         [
             {
                 "appraisal_id": appraisal.id,
                 "category": "peer",
-                "reviewer_id": reviewers[(index + offset) % len(reviewers)].id,
+                "reviewer_id": users[
+                    (position[appraisal.manager_id] + offset) % len(users)
+                ].id,
             }
-            for index, appraisal in enumerate(appraisals)
+            for appraisal in appraisals
             for offset in range(1, 6)
         ]
     )
