@@ -33,6 +33,7 @@
         "views/hr_performance_review_templates.xml",
         "views/hr_performance_calibration_views.xml",
         "views/hr_performance_reward_views.xml",
+        "views/hr_performance_dashboard_views.xml",
         "views/hr_performance_menus.xml",
         "reports/hr_performance_appraisal_report.xml",
     ],

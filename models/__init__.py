@@ -6,6 +6,7 @@ from . import hr_performance_checkin_topic
 from . import hr_performance_checkin_action
 from . import hr_performance_checkin_note
 from . import hr_performance_checkin_update
+from . import hr_employee_base
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_performance_feedback
@@ -32,3 +33,4 @@ from . import hr_performance_merit_matrix
 from . import hr_performance_merit_matrix_line
 from . import hr_performance_reward
 from . import hr_performance_reward_budget
+from . import hr_performance_dashboard

@@ -658,17 +658,7 @@ class HrPerformanceAppraisal(models.Model):
         escalation delay; at most ``limit`` appraisals per run."""
         today = fields.Date.context_today(self)
         late = self.search(
-            [
-                ("state", "in", ("self_review", "manager_review")),
-                ("date_escalated", "=", False),
-                "|",
-                "&",
-                ("state", "=", "self_review"),
-                ("cycle_id.deadline_self", "<", today),
-                "&",
-                ("state", "=", "manager_review"),
-                ("cycle_id.deadline_manager", "<", today),
-            ],
+            [("date_escalated", "=", False), *self._late_domain(today)],
             limit=limit + 1,
             order="id",
         )
@@ -679,6 +669,46 @@ class HrPerformanceAppraisal(models.Model):
             done=len(late), remaining=max(remaining, 0)
         )
 
+    @api.model
+    def _late_domain(self, today):
+        """The appraisals whose current assessments are past their deadline."""
+        return [
+            ("state", "in", ("self_review", "manager_review")),
+            "|",
+            "&",
+            ("state", "=", "self_review"),
+            ("cycle_id.deadline_self", "<", today),
+            "&",
+            ("state", "=", "manager_review"),
+            ("cycle_id.deadline_manager", "<", today),
+        ]
+
+    def action_remind_late(self):
+        """Officers nudge the late writers of these appraisals now (the dashboard's
+        button): the cron's first reminder, at most once a day per appraisal."""
+        if not self._is_officer():
+            raise AccessError(
+                self.env._("Only performance officers nudge late reviewers.")
+            )
+        today = fields.Date.context_today(self)
+        late = self.filtered_domain(self._late_domain(today)).filtered(
+            lambda a: a.date_reminded != today
+        )
+        late.sudo()._remind_writers(today)
+        return len(late)
+
+    def _remind_writers(self, today):
+        """One to-do per late writer of these appraisals, due today."""
+        summary = self.env._("Your part of this appraisal is overdue")
+        self._schedule_todos(
+            [
+                (appraisal, user, summary, today)
+                for appraisal in self
+                for user in appraisal._late_writers()
+            ]
+        )
+        self.write({"date_reminded": today})
+
     def _late_writers(self):
         """The users whose assessment of this appraisal is late."""
         self.ensure_one()
@@ -688,25 +718,25 @@ class HrPerformanceAppraisal(models.Model):
         ).author_id
 
     def _remind(self, today):
-        entries, reminded, escalated = [], self.browse(), self.browse()
-        for appraisal in self:
-            deadline = (
-                appraisal.cycle_id.deadline_self
-                if appraisal.state == "self_review"
-                else appraisal.cycle_id.deadline_manager
-            )
-            writers = appraisal._late_writers()
-            if not appraisal.date_reminded:
-                reminded |= appraisal
-                summary = self.env._("Your part of this appraisal is overdue")
-                targets = writers
-            elif (today - deadline).days >= appraisal.cycle_id.escalation_days:
-                escalated |= appraisal
-                summary = self.env._("Overdue appraisal in your team: please follow up")
-                targets = writers.employee_ids.parent_id.user_id
-            else:
-                continue
-            entries += [(appraisal, user, summary, today) for user in targets]
-        self._schedule_todos(entries)
-        reminded.write({"date_reminded": today})
+        """First reminder to the late writers; then, after the escalation delay, a
+        to-do for their managers."""
+        first = self.filtered(lambda a: not a.date_reminded)
+        escalated = (self - first).filtered(
+            lambda a: (today - a._current_deadline()).days >= a.cycle_id.escalation_days
+        )
+        first._remind_writers(today)
+        summary = self.env._("Overdue appraisal in your team: please follow up")
+        self._schedule_todos(
+            [
+                (appraisal, user, summary, today)
+                for appraisal in escalated
+                for user in appraisal._late_writers().employee_ids.parent_id.user_id
+            ]
+        )
         escalated.write({"date_escalated": today})
+
+    def _current_deadline(self):
+        self.ensure_one()
+        if self.state == "self_review":
+            return self.cycle_id.deadline_self
+        return self.cycle_id.deadline_manager

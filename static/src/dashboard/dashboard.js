@@ -1,0 +1,86 @@
+/** @odoo-module **/
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+import {Component, onWillStart, useState} from "@odoo/owl";
+import {deserializeDate, deserializeDateTime, formatDate, formatDateTime} from "@web/core/l10n/dates";
+import {_t} from "@web/core/l10n/translation";
+import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
+
+// The Performance dashboard: what needs attention for an employee, a manager and an
+// officer. The server (hr.performance.dashboard) counts as the user, under the record
+// rules, and gives each counter the domain of the list it opens.
+export class PerformanceDashboard extends Component {
+    static template = "hr_performance.Dashboard";
+    static props = ["*"];
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.notification = useService("notification");
+        this.state = useState({data: null, nudging: false});
+        onWillStart(() => this.load());
+    }
+
+    async load() {
+        this.state.data = await this.orm.call("hr.performance.dashboard", "get_dashboard_data", []);
+    }
+
+    formatDate(value) {
+        return value ? formatDate(deserializeDate(value)) : "";
+    }
+
+    formatDateTime(value) {
+        return value ? formatDateTime(deserializeDateTime(value)) : "";
+    }
+
+    openSection(section) {
+        return this.action.doAction({
+            type: "ir.actions.act_window",
+            name: section.name,
+            res_model: section.res_model,
+            domain: section.domain,
+            views: [
+                [false, "list"],
+                [false, "form"],
+            ],
+            target: "current",
+        });
+    }
+
+    openRecord(resModel, resId) {
+        return this.action.doAction({
+            type: "ir.actions.act_window",
+            res_model: resModel,
+            res_id: resId,
+            views: [[false, "form"]],
+            target: "current",
+        });
+    }
+
+    openCycle(cycle) {
+        return this.openSection({
+            name: cycle.name,
+            res_model: "hr.performance.appraisal",
+            domain: [["cycle_id", "=", cycle.id]],
+        });
+    }
+
+    async nudge() {
+        this.state.nudging = true;
+        try {
+            const count = await this.orm.call("hr.performance.dashboard", "action_nudge_late_reviewers", []);
+            this.notification.add(
+                count
+                    ? _t("Late reviewers of %(count)s appraisals were reminded.", {count})
+                    : _t("Everyone late was already reminded today."),
+                {type: count ? "success" : "info"}
+            );
+            await this.load();
+        } finally {
+            this.state.nudging = false;
+        }
+    }
+}
+
+registry.category("actions").add("hr_performance_dashboard", PerformanceDashboard);
