@@ -87,6 +87,8 @@ class HrPerformanceDashboard(models.AbstractModel):
     def _team(self, mine):
         """The caller's direct and indirect reports, the caller excluded, with their
         names (one search, plus one query per level of the tree)."""
+        if not mine:
+            return mine
         return self.env["hr.employee"].search_fetch(
             [("id", "child_of", mine.ids), ("id", "not in", mine.ids)], ["name"]
         )

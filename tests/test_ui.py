@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
@@ -179,3 +179,48 @@ class TestUi(HrPerformanceHttpCase):
         self.assertEqual(session.change_ids[:1].reason, "Led the launch")
         self.assertEqual(reward.state, "approved")
         self.assertEqual(reward.approved_by_id, officer)
+
+    def test_dashboards_for_each_role(self):
+        """Each role opens the app on its dashboard; the officer nudges the late."""
+        new_test_user(
+            self.env,
+            login="hrp_tour_officer",
+            groups="base.group_user,hr_performance.group_hr_performance_officer",
+        )
+        _manager, employee = self._manager_and_report()
+        today, now = date.today(), datetime.now()
+        self.env["hr.performance.goal"].create(
+            {
+                "name": "Tour Goal",
+                "employee_id": employee.id,
+                "date_start": today - timedelta(days=60),
+                "date_deadline": today + timedelta(days=30),
+                "progress_mode": "manual",
+                "state": "active",
+            }
+        )
+        self.env["hr.performance.checkin"].create(
+            [
+                {"employee_id": employee.id, "date": now - timedelta(days=3)},
+                {"employee_id": employee.id, "date": now + timedelta(days=7)},
+            ]
+        )
+        template = self.env["hr.performance.template"].create({"name": "Tour"})
+        cycle, appraisal = self._launched(template, employee)
+        cycle.deadline_self = today - timedelta(days=1)
+        self.start_tour(
+            "/odoo", "hr_performance_dashboard_employee_tour", login="hrp_tour_report"
+        )
+        self.start_tour(
+            "/odoo", "hr_performance_dashboard_manager_tour", login="hrp_tour_manager"
+        )
+        self.start_tour(
+            "/odoo", "hr_performance_dashboard_officer_tour", login="hrp_tour_officer"
+        )
+        self.assertEqual(appraisal.date_reminded, today)
+        self.assertIn(
+            employee.user_id,
+            appraisal.activity_ids.filtered(
+                lambda act: act.summary == "Your part of this appraisal is overdue"
+            ).user_id,
+        )

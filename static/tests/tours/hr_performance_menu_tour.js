@@ -14,7 +14,21 @@ registry.category("web_tour.tours").add("hr_performance_employee_menu_tour", {
             run: "click",
         },
         {
-            content: "The app opens on my goals",
+            content: "The app opens on the dashboard, with my goal",
+            trigger: ".o_hrp_dashboard .o_hrp_goal:contains('Tour Goal')",
+        },
+        {
+            content: "Open the Plan menu",
+            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_plan']",
+            run: "click",
+        },
+        {
+            content: "Open the goals",
+            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_goal_menu']",
+            run: "click",
+        },
+        {
+            content: "My goals are listed",
             trigger: ".o_kanban_record:contains('Tour Goal')",
         },
         {
