@@ -92,18 +92,8 @@ registry.category("web_tour.tours").add("hr_performance_checkin_employee_tour", 
             run: "click",
         },
         {
-            content: "Open the Plan menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_plan']",
-            run: "click",
-        },
-        {
-            content: "Open the goals",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_goal_menu']",
-            run: "click",
-        },
-        {
             content: "My goal shows the progress made in the check-in",
-            trigger: ".o_kanban_record:contains('Onboard faster'):contains('50')",
+            trigger: ".o_hrp_goal:contains('Onboard faster') .progress[aria-valuenow='50']",
         },
     ],
 });
