@@ -46,6 +46,7 @@
         "demo/hr_performance_template_demo.xml",
         "demo/hr_performance_cycle_demo.xml",
         "demo/hr_performance_reward_demo.xml",
+        "demo/hr_performance_dashboard_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

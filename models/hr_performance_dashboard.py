@@ -49,9 +49,12 @@ class HrPerformanceDashboard(models.AbstractModel):
             order="date, id",
         )
         todo = self._assessments_to_write()
+        # sections without anything to show are left out: no employee of one's
+        # own, no team and no review to write
         return {
-            "employee": self._employee_section(mine, goals, checkins, todo),
-            "manager": user.has_group(MANAGER)
+            "employee": bool(mine)
+            and self._employee_section(mine, goals, checkins, todo),
+            "manager": bool(team or todo.get("manager"))
             and self._manager_section(team, goals, checkins, todo),
             "officer": user.has_group(OFFICER) and self._officer_section(today),
         }
@@ -70,10 +73,13 @@ class HrPerformanceDashboard(models.AbstractModel):
     @api.model
     def _goal_rows(self, goals, names=None):
         """The goals' rows; ``names``: {employee: name} to show whose they are."""
+        states = dict(goals._fields["state"]._description_selection(self.env))
         return [
             {
                 "id": goal.id,
                 "name": goal.name,
+                "state": goal.state,
+                "state_name": states[goal.state],
                 "employee": (names or {}).get(goal.employee_id, ""),
                 "progress": goal.progress,
                 "date_deadline": goal.date_deadline,
@@ -138,13 +144,14 @@ class HrPerformanceDashboard(models.AbstractModel):
                 len(own_goals),
                 self._goal_rows(own_goals[:LIST_LIMIT]),
             ),
-            "next_checkin": checkin
-            and {
+            "next_checkin": {
                 "id": checkin.id,
                 "date": checkin.date,
                 "manager": checkin.manager_user_id.name or "",
                 "is_overdue": checkin.is_overdue,
-            },
+            }
+            if checkin
+            else False,
             "checkins": self._section(
                 _("My Check-ins"),
                 checkins._name,

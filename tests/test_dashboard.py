@@ -186,7 +186,7 @@ class TestDashboard(DashboardCase):
         # the second employee wrote theirs already and has no check-in planned
         other = self.dashboard("employee2")["employee"]
         self.assertEqual(other["self_reviews"]["count"], 0)
-        self.assertFalse(other["next_checkin"])
+        self.assertIs(other["next_checkin"], False, "JSON false, not an empty list")
         self.assertEqual(other["goals"]["count"], 1)
 
     def test_manager_sees_their_tree_only(self):

@@ -31,7 +31,7 @@ export class PerformanceDashboard extends Component {
     }
 
     formatDateTime(value) {
-        return value ? formatDateTime(deserializeDateTime(value)) : "";
+        return value ? formatDateTime(deserializeDateTime(value), {showSeconds: false}) : "";
     }
 
     openSection(section) {
