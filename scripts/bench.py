@@ -24,6 +24,7 @@ LIST_SPEC = {"employee_id": {}, "state": {}, "cycle_id": {}, "date_deadline": {}
 TARGETS = {
     "launch a cycle": "under 15 s for 10,000 and under 1 query per employee",
     "manager's list of 80": "under 15 queries",
+    "manager's dashboard": "flat in the team's size (tests/test_dashboard.py)",
     "rating distribution": "under 5 queries",
 }
 
@@ -218,6 +219,14 @@ def managers_list():
 
 managers_list()  # a server has the manager's rules and groups in its caches already
 measure("manager's list of 80", managers_list, count=80)
+
+
+def managers_dashboard():
+    return env["hr.performance.dashboard"].with_user(manager_user).get_dashboard_data()
+
+
+managers_dashboard()
+measure("manager's dashboard", managers_dashboard, count=1)
 # the cycle ends: ratings in, appraisals done
 leads = appraisals.assessment_ids.filtered("is_lead")
 for index, level in enumerate(levels):
