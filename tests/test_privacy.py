@@ -10,11 +10,11 @@ appraisee).
 
 import base64
 import xmlrpc.client
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
@@ -466,3 +466,149 @@ class TestPrivacyRpc(PrivacyFixture, HrPerformanceHttpCase, HrPerformanceReviewC
         self.authenticate("hrp_peer_0", "hrp_peer_0")
         page = self.url_open(f"/web/content/{files[0].id}")
         self.assertEqual(page.content, b"said in the 360")
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
+    """Whose records a manager, an officer and a plain employee reach: the manager
+    chain, the allowed companies, and the buttons."""
+
+    def _team(self, name, manager_user=None, parent=None, company=None):
+        """An employee with a check-in, its private note and an appraisal note."""
+        employee = self.env["hr.employee"].create(
+            {
+                "name": name,
+                "parent_id": parent.id if parent else False,
+                "user_id": manager_user.id if manager_user else False,
+                "company_id": (company or self.company).id,
+            }
+        )
+        return employee
+
+    def _private_of(self, employee, appraisal):
+        checkin = self.env["hr.performance.checkin"].create(
+            {"employee_id": employee.id, "date": datetime(2026, 12, 2, 9)}
+        )
+        return {
+            "hr.performance.appraisal": appraisal,
+            "hr.performance.checkin": checkin,
+            CHECKIN_NOTE: self.env[CHECKIN_NOTE].create(
+                {"checkin_id": checkin.id, "body": "<p>Note</p>"}
+            ),
+            APPRAISAL_NOTE: self.env[APPRAISAL_NOTE].create(
+                {"appraisal_id": appraisal.id, "body": "<p>Note</p>"}
+            ),
+            "hr.performance.goal": self.env["hr.performance.goal"].create(
+                {
+                    "name": "Private goal",
+                    "employee_id": employee.id,
+                    "date_deadline": date(2026, 12, 31),
+                    "private": True,
+                }
+            ),
+        }
+
+    def assertReads(self, user, records, expected):
+        for model, record in records.items():
+            with self.subTest(user=user.login, model=model, expected=expected):
+                found = self.as_user(user, self.env[model]).search(
+                    [("id", "=", record.id)]
+                )
+                self.assertEqual(bool(found), expected, model)
+
+    def test_d_managers_follow_the_reporting_line_at_once(self):
+        manager_group = "base.group_user,hr_performance.group_hr_performance_manager"
+        director, rival = (
+            new_test_user(self.env, login=login, groups=manager_group, name=login)
+            for login in ("hrp_director", "hrp_rival")
+        )
+        director_emp = self._team("Director", director)
+        rival_emp = self._team("Rival", rival)
+        self.employees["manager"].parent_id = director_emp
+        report = self._team("Rival's report", parent=rival_emp)
+        theirs = self._private_of(
+            report,
+            self.env["hr.performance.appraisal"].create(
+                {"cycle_id": self.cycle.id, "employee_id": report.id}
+            ),
+        )
+        ours = self._private_of(self.employees["employee"], self.appraisal)
+        manager = self.users["manager"]
+        self.assertReads(manager, ours, True)  # direct report
+        self.assertReads(director, ours, True)  # indirect report
+        self.assertReads(manager, theirs, False)  # a peer manager's team
+        self.assertReads(rival, ours, False)
+        self.assertReads(rival, theirs, True)
+        # the employee moves to the rival's team: access follows, no cache to clear
+        self.employees["employee"].parent_id = rival_emp
+        appraisal = ours.pop("hr.performance.appraisal")
+        self.assertReads(manager, ours, False)
+        self.assertReads(director, ours, False)
+        self.assertReads(rival, ours, True)
+        self.assertReads(rival, {appraisal._name: appraisal}, True)
+        self.assertReads(director, {appraisal._name: appraisal}, False)
+        # the former manager still writes this cycle's assessment, as its appraiser,
+        # until an officer hands it over
+        self.assertEqual(appraisal.appraiser_ids, manager)
+        self.assertReads(manager, {appraisal._name: appraisal}, True)
+        appraisal.appraiser_ids = rival
+        self.assertReads(manager, {appraisal._name: appraisal}, False)
+
+    def test_e_nothing_of_another_company(self):
+        other = self.env["res.company"].create({"name": "HRP Other Company"})
+        officer = self.users["officer"]
+        officer.company_ids = [Command.link(other.id)]
+        boss = self._team("Other boss", company=other)
+        worker = self._team("Other worker", parent=boss, company=other)
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Other review",
+                "company_id": other.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": self.template.id,
+            }
+        )
+        appraisal = self.env["hr.performance.appraisal"].create(
+            {"cycle_id": cycle.id, "employee_id": worker.id}
+        )
+        theirs = {
+            "hr.performance.cycle": cycle,
+            **self._private_of(worker, appraisal),
+        }
+        self.assertEqual(appraisal.company_id, other)
+        only_here = [self.company.id]
+        for model, record in theirs.items():
+            with self.subTest(model=model):
+                mine = self.as_user(officer, record).with_context(
+                    allowed_company_ids=only_here
+                )
+                self.assertFalse(mine.search([("id", "=", record.id)]))
+                with self.assertRaises(AccessError):
+                    mine.read(["display_name", "create_uid"])
+                if model in (CHECKIN_NOTE, APPRAISAL_NOTE, "hr.performance.goal"):
+                    continue  # private: the manager chain's only, not officers'
+                both = mine.with_context(
+                    allowed_company_ids=[self.company.id, other.id]
+                )
+                self.assertTrue(both.search([("id", "=", record.id)]))
+        Report = self.env["ir.actions.report"].with_user(officer)
+        for xmlid, record in (
+            ("hr_performance.action_report_appraisal", appraisal),
+            ("hr_performance.action_report_cycle", cycle),
+        ):
+            with self.subTest(report=xmlid):
+                with self.assertRaises(AccessError):
+                    Report.with_context(
+                        allowed_company_ids=only_here
+                    )._render_qweb_html(xmlid, record.ids)
+        # with the company allowed, the cycle report renders
+        html, __ = Report.with_context(
+            allowed_company_ids=[self.company.id, other.id]
+        )._render_qweb_html("hr_performance.action_report_cycle", cycle.ids)
+        self.assertIn("Other review", str(html))
+        # nor do the officer's buttons reach it
+        with self.assertRaises(AccessError):
+            self.as_user(officer, appraisal).with_context(
+                allowed_company_ids=only_here
+            ).action_remind_late()
