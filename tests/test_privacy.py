@@ -9,11 +9,14 @@ appraisee).
 """
 
 import base64
+import inspect
 import xmlrpc.client
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -612,3 +615,248 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             self.as_user(officer, appraisal).with_context(
                 allowed_company_ids=only_here
             ).action_remind_late()
+
+    def _foreign_records(self):
+        """One record per model with buttons, none of them the peer's business."""
+        goal = self.env["hr.performance.goal"].create(
+            {
+                "name": "Private goal",
+                "employee_id": self.employees["employee"].id,
+                "date_deadline": date(2026, 12, 31),
+                "private": True,
+            }
+        )
+        lead = self.appraisal.assessment_ids.filtered("is_lead")
+        return {
+            "hr.performance.appraisal": self.appraisal,
+            "hr.performance.assessment": lead,
+            "hr.performance.calibration": self.env["hr.performance.calibration"].create(
+                {
+                    "name": "Calibration",
+                    "cycle_id": self.cycle.id,
+                    "participant_ids": [Command.set(self.users["manager"].ids)],
+                }
+            ),
+            "hr.performance.checkin": self.checkin,
+            "hr.performance.cycle": self.cycle,
+            "hr.performance.dashboard": self.env["hr.performance.dashboard"],
+            "hr.performance.goal": goal,
+            "hr.performance.key.result": self.env["hr.performance.key.result"].create(
+                {"goal_id": goal.id, "name": "Secret result"}
+            ),
+            "hr.performance.pip": self.env["hr.performance.pip"].create(
+                {
+                    "employee_id": self.employees["employee"].id,
+                    "date_review": date(2027, 6, 1),
+                }
+            ),
+            "hr.performance.review.request": self.requests[0],
+            RESPONSE: self.responses[0],
+            "hr.performance.reward": self.env["hr.performance.reward"].create(
+                {
+                    "employee_id": self.employees["employee"].id,
+                    "kind": "other",
+                    "description": "A conference",
+                    "effective_date": date(2027, 2, 1),
+                }
+            ),
+            "hr.performance.appraisal.sign": self.env[
+                "hr.performance.appraisal.sign"
+            ].create({"appraisal_id": self.appraisal.id}),
+            "hr.performance.cycle.launch": self.env[
+                "hr.performance.cycle.launch"
+            ].create({"cycle_id": self.cycle.id}),
+            "hr.performance.reward.apply": self.env[
+                "hr.performance.reward.apply"
+            ].create({}),
+        }
+
+    def test_g_every_button_checks_its_caller(self):
+        """Every public ``action_*`` method of the addon, called by a plain employee
+        on a record that is none of their business, refuses."""
+        records = self._foreign_records()
+        actions = {
+            (name, attr)
+            for name in self.env.registry
+            if name.startswith("hr.performance")
+            for attr in dir(type(self.env[name]))
+            if attr.startswith("action_")
+            and getattr(
+                getattr(type(self.env[name]), attr), "__module__", ""
+            ).startswith("odoo.addons.hr_performance.")
+        }
+        self.assertEqual(
+            {name for name, __ in actions} - set(records),
+            set(),
+            "a model with buttons needs a record here",
+        )
+        # reviewed: these only return a window action, the records it opens are
+        # then searched and read as the caller
+        harmless = {
+            ("hr.performance.appraisal", "action_open_sign"): "a wizard, which "
+            "refuses foreign appraisals itself",
+            ("hr.performance.cycle", "action_view_rewards"): "a list of rewards the "
+            "caller may read",
+            ("hr.performance.cycle", "action_view_appraisals"): "a list of "
+            "appraisals the caller may read",
+            ("hr.performance.goal", "action_view_children"): "a list of goals the "
+            "caller may read",
+            ("hr.performance.calibration", "action_view_lines"): "a list of lines "
+            "the caller may read",
+            ("hr.performance.calibration", "action_open_grid"): "a grid of lines "
+            "the caller may read",
+        }
+        self.assertEqual(self._press_all(self.peers[3], records, actions, harmless), [])
+        # the appraisee, on the same records about them: only their own goal and
+        # 1:1, and opening their own self-assessment
+        employee_may = {
+            "hr.performance.appraisal.action_open_assessment": "their own "
+            "self-assessment, which they write",
+            "hr.performance.checkin.action_cancel": "a 1:1 belongs to both sides",
+            "hr.performance.checkin.action_done": "a 1:1 belongs to both sides",
+            "hr.performance.goal.action_cancel": "their own goal",
+            "hr.performance.goal.action_propose": "their own goal",
+            "hr.performance.goal.action_measure": "their own goal",
+            "hr.performance.key.result.action_measure": "their own goal's result",
+        }
+        self.assertEqual(
+            self._press_all(self.users["employee"], records, actions, harmless),
+            sorted(employee_may),
+        )
+
+    def _press_all(self, user, records, actions, harmless):
+        """The ``actions`` that ``user`` pressed on ``records`` without a refusal."""
+        accepted = []
+        for name, attr in sorted(actions):
+            record = records[name]
+            method = getattr(type(record), attr)
+            params = [
+                p
+                for p in inspect.signature(method).parameters.values()
+                if p.name != "self" and p.default is inspect.Parameter.empty
+            ]
+            args = ["X"] * len(params)
+            caller = getattr(self.as_user(user, record), attr)
+            with self.env.cr.savepoint() as savepoint:
+                try:
+                    result = caller(*args)
+                except (AccessError, UserError):
+                    continue
+                finally:
+                    savepoint.rollback()  # each button on the untouched record
+            if (name, attr) in harmless:
+                self.assertEqual(result["type"], "ir.actions.act_window")
+                continue
+            accepted.append(f"{name}.{attr}")
+        return accepted
+
+    def test_g_wizards_take_no_foreign_records(self):
+        manager_group = "base.group_user,hr_performance.group_hr_performance_manager"
+        rival = new_test_user(self.env, login="hrp_rival", groups=manager_group)
+        report = self._team("Rival's report", parent=self._team("Rival", rival))
+        foreign = self.env["hr.performance.appraisal"].create(
+            {"cycle_id": self.cycle.id, "employee_id": report.id}
+        )
+        Sign = self.env["hr.performance.appraisal.sign"]
+        manager = self.users["manager"]
+        # another team's appraisal, and even one's own report's: only the
+        # appraised employee signs, so only they open the wizard
+        for appraisal in (foreign, self.appraisal):
+            with self.subTest(appraisal=appraisal.employee_id.name):
+                with self.assertRaises(AccessError):
+                    Sign.with_user(manager).create({"appraisal_id": appraisal.id})
+        with self.assertRaises(AccessError):
+            Sign.with_user(self.peers[3]).create({"appraisal_id": foreign.id})
+        wizard = Sign.with_user(self.users["employee"]).create(
+            {"appraisal_id": self.appraisal.id}
+        )
+        self.assertEqual(wizard.appraisal_id, self.appraisal)
+        # the officers' wizards are not the manager's to open
+        for model, vals in (
+            ("hr.performance.cycle.launch", {"cycle_id": self.cycle.id}),
+            ("hr.performance.reward.apply", {}),
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(manager).create(vals)
+        # nor an officer's, for a cycle of a company they did not select
+        other = self.env["res.company"].create({"name": "HRP Other Company"})
+        self.users["officer"].company_ids = [Command.link(other.id)]
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Other review",
+                "company_id": other.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": self.template.id,
+            }
+        )
+        Launch = (
+            self.env["hr.performance.cycle.launch"]
+            .with_user(self.users["officer"])
+            .with_context(allowed_company_ids=self.company.ids)
+        )
+        with self.assertRaises(AccessError):
+            Launch.create({"cycle_id": cycle.id}).read(["eligible_count"])
+
+    def test_h_mails_sent_as_superuser_carry_nothing_private(self):
+        """Invitations, reminders, escalations and nudges are written as superuser:
+        none carries an answer, a score, a note or a reviewer's name."""
+        lead = self.appraisal.assessment_ids.filtered("is_lead")
+        self.answer(lead, rating=2)
+        lead.line_ids.filtered(
+            lambda line: line.answer_type == "text"
+        ).comment = "Needs a stretch assignment"
+        secrets_ = [
+            *COMMENTS,
+            "Needs a stretch assignment",
+            "Flight risk",
+            "Underpaid",
+            *(peer.name for peer in self.peers[:3]),
+        ]
+        last = {
+            model: self.env[model].sudo().search([], order="id desc", limit=1).id
+            for model in ("mail.mail", "mail.message", "mail.activity")
+        }
+        # a late invitation, once the others answered
+        late = self.env["hr.performance.review.request"].create(
+            {"appraisal_id": self.appraisal.id, "reviewer_id": self.peers[3].id}
+        )
+        late.with_user(self.users["manager"]).action_approve()
+        Appraisal = self.env["hr.performance.appraisal"]
+        with freeze_time("2027-02-01"):
+            Appraisal._cron_remind()
+        with freeze_time("2027-03-15"):
+            Appraisal._cron_remind()
+        self.appraisal.date_reminded = False
+        with freeze_time("2027-03-16"):
+            self.env["hr.performance.dashboard"].with_user(
+                self.users["officer"]
+            ).action_nudge_late_reviewers()
+        sent = []
+        for model, field_names in (
+            ("mail.mail", ("subject", "body_html")),
+            ("mail.message", ("subject", "body")),
+            ("mail.activity", ("summary", "note")),
+        ):
+            records = self.env[model].sudo().search([("id", ">", last[model])])
+            sent += [
+                str(record[name] or "") for record in records for name in field_names
+            ]
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("id", ">", last["mail.activity"])])
+        )
+        self.assertTrue(activities, "the reminders did go out")
+        self.assertTrue(
+            self.env["mail.mail"]
+            .sudo()
+            .search([("recipient_ids", "in", self.peers[3].partner_id.ids)]),
+            "the invitation did go out",
+        )
+        text = "\n".join(sent)
+        for secret in secrets_:
+            self.assertNotIn(secret, text)
+        self.assertNotIn("2.00", text)
+        reviewers = self.env["res.users"].concat(*self.peers)
+        self.assertFalse(activities.user_id & reviewers, "no 360 reviewer is named")
