@@ -319,6 +319,9 @@ class TestPrivacyOrm(PrivacyFixture, HrPerformanceReviewCase):
         for peer in peers:
             self.assertNotIn(peer.name, tracked)
         self.assertFalse(appraisal.message_partner_ids & peers.partner_id)
+        requests = self.as_user(employee, self.requests)
+        for record in (appraisal, *requests):
+            self.assertFalse((record.create_uid | record.write_uid) & peers, record)
         self.assertFalse(appraisal.activity_ids.user_id & peers)
         self.assertFalse(
             self.env["mail.activity"]
@@ -860,3 +863,30 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
         self.assertNotIn("2.00", text)
         reviewers = self.env["res.users"].concat(*self.peers)
         self.assertFalse(activities.user_id & reviewers, "no 360 reviewer is named")
+
+    def test_g_other_public_methods_check_their_caller(self):
+        """The public methods besides the buttons, which RPC reaches as well."""
+        session = self.env["hr.performance.calibration"].create(
+            {
+                "name": "Calibration",
+                "cycle_id": self.cycle.id,
+                "participant_ids": [Command.set(self.users["manager"].ids)],
+            }
+        )
+        line = self.env["hr.performance.calibration.line"].create(
+            {
+                "session_id": session.id,
+                "appraisal_id": self.appraisal.id,
+                "level_id": self.level[3].id,
+            }
+        )
+        for user in (self.peers[3], self.users["employee"]):
+            with self.subTest(user=user.login):
+                Line = self.env["hr.performance.calibration.line"].with_user(user)
+                with self.assertRaises(AccessError):
+                    Line.move_to_box(line.id, "high", "high", "Forged")
+                with self.assertRaises(AccessError):
+                    self.env[RESPONSE].with_user(user).purge(self.appraisal)
+        self.assertTrue(self.responses.exists())
+        self.assertEqual(line.level_id, self.level[3])
+        self.assertNotEqual(line.potential, "high")
