@@ -62,6 +62,8 @@ class HrPerformanceReviewResponse(models.Model):
     answer_ids = fields.One2many("hr.performance.review.answer", "response_id")
 
     def _compute_display_name(self):
+        # the related employee is read as superuser: the rules apply to the response
+        self.check_access("read")
         for response in self:
             response.display_name = self.env._(
                 "360 feedback about %(employee)s", employee=response.employee_id.name

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class HrPerformanceAppraisalSign(models.TransientModel):
@@ -15,6 +16,17 @@ class HrPerformanceAppraisalSign(models.TransientModel):
         help="Optional. Your signature says you have read the appraisal; add here "
         "anything you disagree with."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the wizard names its appraisal (as superuser, a many2one's display name):
+        # only the appraised employee opens one
+        wizards = super().create(vals_list)
+        if not self.env.su and wizards.appraisal_id.sudo().employee_id.user_id != (
+            self.env.user
+        ):
+            raise AccessError(self.env._("Only the appraised employee signs."))
+        return wizards
 
     def action_sign(self):
         self.ensure_one()
