@@ -931,3 +931,43 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             names, [(name, f"{name},{records[name].id}") for name, __ in names]
         )
         self.assertLess(len(names), len(records) - 5, "most refuse outright")
+
+
+@tagged("post_install", "-at_install", "privacy")
+class TestPrivateGoalsInAppraisals(HrPerformanceReviewCase):
+    def test_officers_do_not_read_the_answer_on_a_private_goal(self):
+        """A private goal is for its owner and the manager chain: its answer in an
+        appraisal (name, progress, rating) stays theirs, officers read the rest."""
+        owner = self.env["hr.employee"].create(
+            {"name": "Goal owner", "parent_id": self.employees["manager"].id}
+        )
+        self.env["hr.performance.goal"].create(
+            {
+                "name": "Private goal",
+                "employee_id": owner.id,
+                "date_start": date(2026, 1, 1),
+                "date_deadline": date(2026, 6, 30),
+                "state": "active",
+                "private": True,
+            }
+        )
+        cycle = self.env["hr.performance.cycle"].create(
+            {
+                "name": "Second review",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 30),
+                "template_id": self.template.id,
+                "employee_ids": [Command.set(owner.ids)],
+            }
+        )
+        cycle.with_user(self.users["officer"]).action_launch()
+        lead = cycle.appraisal_ids.assessment_ids.filtered("is_lead")
+        self.assertTrue(lead, cycle.appraisal_ids.assessment_ids)
+        private = lead.line_ids.filtered(lambda line: line.goal_id.private)
+        self.assertTrue(private, "the private goal is answered in the appraisal")
+        # the officer of the fixture is the manager's manager: an administrator is not
+        for role, expected in (("manager", True), ("officer", True), ("admin", False)):
+            with self.subTest(role=role):
+                lines = self.as_user(role, lead).line_ids
+                self.assertEqual(private in lines, expected)
+                self.assertTrue(lines - private, "the other answers stay readable")
