@@ -34,3 +34,6 @@ from . import hr_performance_merit_matrix_line
 from . import hr_performance_reward
 from . import hr_performance_reward_budget
 from . import hr_performance_dashboard
+from . import hr_performance_report_view
+from . import hr_performance_report_rating
+from . import hr_performance_report_goal

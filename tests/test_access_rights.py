@@ -81,6 +81,8 @@ PLANNED_BY_MANAGERS = {
     "hr_manager": "ru",
 }
 
+READ_ONLY = {**{role: "r" for role in ROLES}, "portal": "", "public": ""}
+
 OFFICERS_RUN = {
     **{role: "" for role in ROLES},
     "manager": "r",
@@ -150,6 +152,8 @@ ACCESS = {
     "hr.performance.checkin.note": MANAGERS_ONLY,
     "hr.performance.key.result": EMPLOYEE_ALL,
     "hr.performance.value": CONFIGURATION,
+    "hr.performance.report.rating": READ_ONLY,
+    "hr.performance.report.goal": READ_ONLY,
 }
 
 
