@@ -3,7 +3,8 @@
 #   1. lint;
 #   2. install into a fresh database without demo data, run every test with pytest-odoo
 #      (tours in headless Chromium), refuse any skip;
-#   3. install into a fresh database with demo data, uninstall, check nothing is left.
+#   3. install into a fresh database with demo data, upgrade it from 18.0.1.0.0 through
+#      migrations/, uninstall, check nothing is left, install it again.
 source "$(dirname "$0")/lib.sh"
 setup_all
 PREFIX=${HRP_DB_PREFIX:-hrp_test}
@@ -50,6 +51,18 @@ odoo -d "$DEMO" -i hr_performance --stop-after-init --log-level=warn \
     || die "installing with demo failed; see $RUN_LOGS/install-demo.log"
 check_log "$RUN_LOGS/install-demo.log"
 
+say "upgrade $DEMO from 18.0.1.0.0 through migrations/ (log: $RUN_LOGS/migrate.log)"
+psql -q -d "$DEMO" -c "update ir_module_module set latest_version = '18.0.1.0.0' where name = 'hr_performance'"
+odoo -d "$DEMO" -u hr_performance --stop-after-init --log-level=info \
+    --logfile="$RUN_LOGS/migrate.log" \
+    || die "upgrading from 18.0.1.0.0 failed; see $RUN_LOGS/migrate.log"
+check_log "$RUN_LOGS/migrate.log"
+grep -q "hr_performance: migration 18.0.1.1.0 from 18.0.1.0.0" "$RUN_LOGS/migrate.log" \
+    || die "the migration scripts of migrations/ did not run; see $RUN_LOGS/migrate.log"
+version=$(psql -d "$DEMO" -tAc "select latest_version from ir_module_module where name='hr_performance'")
+[ "$version" = "$("$PY" -c "import ast,sys; print(ast.literal_eval(open(sys.argv[1]).read())['version'])" "$REPO/__manifest__.py")" ] \
+    || die "after the upgrade hr_performance is at version '$version', not the manifest's"
+
 say "uninstall from $DEMO and look for residue (log: $RUN_LOGS/uninstall.log)"
 echo "env['ir.module.module'].search([('name', '=', 'hr_performance')]).button_immediate_uninstall()" \
     | odoo_shell -d "$DEMO" --log-level=warn --logfile="$RUN_LOGS/uninstall.log" >/dev/null \
@@ -59,4 +72,11 @@ state=$(psql -d "$DEMO" -tAc "select state from ir_module_module where name='hr_
 [ "$state" = "uninstalled" ] || die "hr_performance is '$state' after uninstall; see $RUN_LOGS/uninstall.log"
 "$PY" "$REPO/scripts/check_uninstall.py" compare "$DEMO" "$RUN_LOGS/schema-before.json" \
     || die "the addon left residue behind after uninstall (above)"
+say "install again with demo data into $DEMO (log: $RUN_LOGS/reinstall.log)"
+odoo -d "$DEMO" -i hr_performance --stop-after-init --log-level=warn \
+    --logfile="$RUN_LOGS/reinstall.log" \
+    || die "installing again after the uninstall failed; see $RUN_LOGS/reinstall.log"
+check_log "$RUN_LOGS/reinstall.log"
+state=$(psql -d "$DEMO" -tAc "select state from ir_module_module where name='hr_performance'")
+[ "$state" = "installed" ] || die "hr_performance is '$state' after installing it again; see $RUN_LOGS/reinstall.log"
 say "make test: everything passed"
