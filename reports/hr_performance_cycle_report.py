@@ -3,10 +3,13 @@ from odoo import api, models
 
 
 class ReportCycle(models.AbstractModel):
-    """Completion of review cycles, counted with grouped reads."""
+    """The summary of review cycles for leadership: completion by status and
+    department, the rating distribution against the scale's guideline, the average
+    rating by department, and the rewards against the budgets. Everything is
+    counted with grouped reads as the reader, so their record rules apply."""
 
     _name = "report.hr_performance.report_cycle"
-    _description = "Cycle Completion Report"
+    _description = "Cycle Summary Report"
 
     @api.model
     def _get_report_values(self, docids, data=None):
@@ -39,7 +42,40 @@ class ReportCycle(models.AbstractModel):
                 cycle_id: self._summarize(stats, states)
                 for cycle_id, stats in completion.items()
             },
+            "ratings": self._ratings(cycles),
+            "budgets": {
+                cycle.id: cycle.env["hr.performance.reward.budget"].search(
+                    [("cycle_id", "=", cycle.id)], order="department_id"
+                )
+                for cycle in cycles
+            },
         }
+
+    @api.model
+    def _ratings(self, cycles):
+        """{cycle id: {"levels": [(level, count, share %, guideline %)],
+        "departments": [(name, ratings, average %)], "total": ratings}}."""
+        Rating = self.env["hr.performance.report.rating"]
+        domain = [("cycle_id", "in", cycles.ids)]
+        by_level = Rating._read_group(domain, ["cycle_id", "level_id"], ["__count"])
+        by_department = Rating._read_group(
+            domain, ["cycle_id", "department_id"], ["__count", "rating_percent:avg"]
+        )
+        ratings = {
+            cycle.id: {"levels": [], "departments": [], "total": 0} for cycle in cycles
+        }
+        for cycle, _level, count in by_level:
+            ratings[cycle.id]["total"] += count
+        for cycle, level, count in sorted(by_level, key=lambda r: -r[1].value):
+            total = ratings[cycle.id]["total"]
+            ratings[cycle.id]["levels"].append(
+                (level.label, count, self._rate(count, total), level.guideline_percent)
+            )
+        for cycle, department, count, average in by_department:
+            ratings[cycle.id]["departments"].append(
+                (department.name or "—", count, average)
+            )
+        return ratings
 
     @staticmethod
     def _rate(done, total):

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -40,8 +42,24 @@ class TestReports(HrPerformanceReviewCase):
                 self.assertIn("Delivers results", html)
                 self.assertNotIn("flight risk", html)
 
-    def test_cycle_completion(self):
+    def test_cycle_summary(self):
         self._sign()
+        department = self.env["hr.department"].create({"name": "Summary Dept"})
+        self.env["hr.performance.reward.budget"].create(
+            {"cycle_id": self.cycle.id, "department_id": department.id, "amount": 900}
+        )
         html = self._html("hr_performance.action_report_cycle", self.cycle, "officer")
-        self.assertIn("1 of 1 appraisals done", " ".join(html.split()))
+        text = re.sub(r"(\\n|\s)+", " ", str(html))
+        self.assertIn("1 of 1 appraisals done", text)
         self.assertIn("100%", html)
+        # the rating distribution against the guideline, the average by department
+        guideline = "%.0f" % self.level[3].guideline_percent
+        self.assertRegex(
+            text,
+            rf"Meets expectations</td> <td[^>]*>1</td> <td[^>]*>100%</td> "
+            rf"<td[^>]*>{guideline}%</td>",
+        )
+        self.assertIn("Average rating by department", text)
+        # the rewards against the budgets
+        self.assertIn("Summary Dept", text)
+        self.assertIn("900.00", text)
