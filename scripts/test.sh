@@ -4,7 +4,8 @@
 #   2. install into a fresh database without demo data, run every test with pytest-odoo
 #      (tours in headless Chromium), refuse any skip;
 #   3. install into a fresh database with demo data, upgrade it from 18.0.1.0.0 through
-#      migrations/, uninstall, check nothing is left, install it again.
+#      migrations/, load-test it (scripts/load_test.py), uninstall, check nothing is
+#      left, install it again.
 source "$(dirname "$0")/lib.sh"
 setup_all
 PREFIX=${HRP_DB_PREFIX:-hrp_test}
@@ -62,6 +63,11 @@ grep -q "hr_performance: migration 18.0.1.1.0 from 18.0.1.0.0" "$RUN_LOGS/migrat
 version=$(psql -d "$DEMO" -tAc "select latest_version from ir_module_module where name='hr_performance'")
 [ "$version" = "$("$PY" -c "import ast,sys; print(ast.literal_eval(open(sys.argv[1]).read())['version'])" "$REPO/__manifest__.py")" ] \
     || die "after the upgrade hr_performance is at version '$version', not the manifest's"
+
+say "load test: 20 clients over XML-RPC against --workers=2 on $DEMO (log: $RUN_LOGS/load.log)"
+"$PY" "$REPO/scripts/load_test.py" "$PY" "$ODOO_PATH/odoo-bin" "$CONF" "$DEMO" \
+    "$(( ${HRP_PORT:-8069} + 7 ))" "$RUN_LOGS/load.log" 20 5 \
+    || die "the load test failed (above); see $RUN_LOGS/load.log"
 
 say "uninstall from $DEMO and look for residue (log: $RUN_LOGS/uninstall.log)"
 echo "env['ir.module.module'].search([('name', '=', 'hr_performance')]).button_immediate_uninstall()" \
