@@ -658,15 +658,14 @@ class HrPerformanceAppraisal(models.Model):
         escalation delay; at most ``limit`` appraisals per run."""
         today = fields.Date.context_today(self)
         late = self.search(
-            [("date_escalated", "=", False), *self._late_domain(today)],
-            limit=limit + 1,
-            order="id",
+            [("date_escalated", "=", False), *self._late_domain(today)], order="id"
         )
-        remaining = len(late) - limit
-        late = late[:limit]
-        late._remind(today)
+        # only what has something to do today, so that the next batch goes on
+        # where this one stopped, an interrupted run included
+        due = late.filtered(lambda a: not a.date_reminded or a._escalation_due(today))
+        due[:limit]._remind(today)
         self.env["ir.cron"]._notify_progress(
-            done=len(late), remaining=max(remaining, 0)
+            done=len(due[:limit]), remaining=len(due[limit:])
         )
 
     @api.model
@@ -721,9 +720,7 @@ class HrPerformanceAppraisal(models.Model):
         """First reminder to the late writers; then, after the escalation delay, a
         to-do for their managers."""
         first = self.filtered(lambda a: not a.date_reminded)
-        escalated = (self - first).filtered(
-            lambda a: (today - a._current_deadline()).days >= a.cycle_id.escalation_days
-        )
+        escalated = (self - first).filtered(lambda a: a._escalation_due(today))
         first._remind_writers(today)
         summary = self.env._("Overdue appraisal in your team: please follow up")
         self._schedule_todos(
@@ -734,6 +731,11 @@ class HrPerformanceAppraisal(models.Model):
             ]
         )
         escalated.write({"date_escalated": today})
+
+    def _escalation_due(self, today):
+        """Whether the manager of a late writer is to be told today."""
+        self.ensure_one()
+        return (today - self._current_deadline()).days >= self.cycle_id.escalation_days
 
     def _current_deadline(self):
         self.ensure_one()
