@@ -2,7 +2,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_performance_state import check_state, check_writable
+from .hr_performance_state import (
+    check_length,
+    check_scale,
+    check_state,
+    check_writable,
+)
 
 PARTS = (
     ("goal", "goals_weight"),
@@ -147,6 +152,11 @@ class HrPerformanceAssessment(models.Model):
         return min(
             levels, key=lambda level: (abs(level.value - self.score), level.value)
         )
+
+    @api.constrains("final_level_id", "strengths", "improvements", "summary")
+    def _check_contents(self):
+        check_scale(self, "final_level_id", "rating_scale_id")
+        check_length(self, ["strengths", "improvements", "summary"])
 
     def _check_author(self, action):
         if self.env.su:

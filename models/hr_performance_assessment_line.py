@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .hr_performance_state import check_writable
+from .hr_performance_state import check_length, check_scale, check_writable
 
 
 class HrPerformanceAssessmentLine(models.Model):
@@ -73,6 +73,11 @@ class HrPerformanceAssessmentLine(models.Model):
                     "text": line.comment,
                 }[line.answer_type]
             )
+
+    @api.constrains("level_id", "comment")
+    def _check_answer(self):
+        check_scale(self, "level_id", "rating_scale_id")
+        check_length(self, ["comment"])
 
     def write(self, vals):
         # an answer changes with its assessment: same author, still a draft

@@ -4,6 +4,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .hr_performance_state import check_length
+
 _logger = logging.getLogger(__name__)
 
 
@@ -81,6 +83,10 @@ class HrPerformanceFeedback(models.Model):
                 kind=kinds.get(feedback.kind, ""),
                 employee=feedback.employee_id.name or "",
             )
+
+    @api.constrains("body")
+    def _check_body(self):
+        check_length(self, ["body"])
 
     @api.constrains("author_id", "employee_id")
     def _check_not_to_oneself(self):

@@ -1,8 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .hr_performance_state import check_writable
+from .hr_performance_state import check_length, check_scale, check_writable
 
 
 class HrPerformanceReviewAnswer(models.Model):
@@ -36,6 +36,11 @@ class HrPerformanceReviewAnswer(models.Model):
     def _compute_display_name(self):
         for answer in self:
             answer.display_name = answer.question_id.name or ""
+
+    @api.constrains("level_id", "comment")
+    def _check_answer(self):
+        check_scale(self, "level_id", "rating_scale_id")
+        check_length(self, ["comment"])
 
     def write(self, vals):
         if not self.env.su:

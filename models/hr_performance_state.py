@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# the longest text a person writes into a review, feedback or note (characters)
+MAX_TEXT = 20000
 
 
 def check_state(records, allowed, action):
@@ -33,3 +36,36 @@ def check_writable(records, vals, allowed):
                 fields=", ".join(refused),
             )
         )
+
+
+def check_length(records, field_names):
+    """Refuse a text longer than ``MAX_TEXT`` characters in ``field_names``."""
+    for record in records:
+        for name in field_names:
+            if len(record[name] or "") > MAX_TEXT:
+                raise ValidationError(
+                    records.env._(
+                        "%(field)s is too long: %(length)s characters, at most "
+                        "%(limit)s.",
+                        field=record._fields[name].get_description(records.env)[
+                            "string"
+                        ],
+                        length=len(record[name]),
+                        limit=MAX_TEXT,
+                    )
+                )
+
+
+def check_scale(records, level_field, scale_field):
+    """Refuse a rating level that is not on the record's rating scale."""
+    for record in records:
+        level, scale = record[level_field], record[scale_field]
+        if level and scale and level.scale_id != scale:
+            raise ValidationError(
+                records.env._(
+                    "The rating %(level)s is not on the scale %(scale)s of this "
+                    "review.",
+                    level=level.label,
+                    scale=scale.name,
+                )
+            )
