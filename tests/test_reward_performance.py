@@ -117,3 +117,30 @@ class TestRewardPerformance(HrPerformanceCase):
         self.assertEqual(
             set(raises[2].new_contract_id.mapped("date_start")), {date(2027, 1, 1)}
         )
+
+    def test_approve_and_export_at_10_and_100(self):
+        """The payroll export costs the same for 10 appraisals as for 100.
+        Generating grows by well under a query per appraisal (Odoo inserts at most
+        100 rows at once, each chunk with its followers and tracking); approving
+        costs a fixed number per proposal, the tracking message of each (ROADMAP)."""
+        warm, small, big = (self._closed_cycle(size) for size in (2, 10, 100))
+        officer = self.users["officer"]
+        warm.with_user(officer).action_generate_rewards()
+        generate = [
+            self._count_queries(cycle.with_user(officer).action_generate_rewards)
+            for cycle in (small, big)
+        ]
+        self.assertLessEqual((generate[1] - generate[0]) / 90, 0.2, generate)
+        batches = [cycle.reward_ids.with_user(officer) for cycle in (warm, small, big)]
+        for batch in batches:
+            batch.sudo().write({"state": "proposed"})
+        batches[0].action_approve()
+        approve = [self._count_queries(batch.action_approve) for batch in batches[1:]]
+        per_proposal = (approve[1] - approve[0]) / (len(batches[2]) - len(batches[1]))
+        self.assertLessEqual(per_proposal, 3, approve)
+        self.assertEqual(set(batches[2].mapped("state")), {"approved"})
+        export = [
+            self._count_queries(lambda b=batch: b.browse(b.ids)._payroll_csv())
+            for batch in batches
+        ][1:]
+        self.assertEqual(export[0], export[1], "the export grows with the size")
