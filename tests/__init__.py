@@ -21,3 +21,9 @@ from . import test_calibration
 from . import test_reward_flow
 from . import test_reward_performance
 from . import test_privacy
+from . import test_dashboard
+from . import test_employee_history
+from . import test_analytics
+from . import test_faults
+from . import test_bad_input
+from . import test_performance
