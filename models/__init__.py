@@ -32,3 +32,4 @@ from . import hr_performance_merit_matrix
 from . import hr_performance_merit_matrix_line
 from . import hr_performance_reward
 from . import hr_performance_reward_budget
+from . import mail_activity

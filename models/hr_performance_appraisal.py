@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .hr_performance_activity import FOLLOWERS_INSERTED, create_activities
 from .hr_performance_review_aggregate import aggregate_html
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, rule_checked_domain
 
 OPEN_STATES = ("draft", "self_review", "manager_review", "calibration", "to_sign")
 OFFICER = "hr_performance.group_hr_performance_officer"
@@ -229,6 +229,12 @@ class HrPerformanceAppraisal(models.Model):
     def _compute_review_summary(self):
         for appraisal in self:
             appraisal.review_summary = aggregate_html(appraisal)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # x2many emptiness tests go through the rules of their lines
+        domain = rule_checked_domain(self, domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
@@ -703,7 +709,13 @@ class HrPerformanceAppraisal(models.Model):
             elif (today - deadline).days >= appraisal.cycle_id.escalation_days:
                 escalated |= appraisal
                 summary = self.env._("Overdue appraisal in your team: please follow up")
-                targets = writers.employee_ids.parent_id.user_id
+                # an extra appraiser's manager may be outside the employee's chain:
+                # the activity would make them follow an appraisal they cannot read
+                targets = writers.employee_ids.parent_id.user_id.filtered(
+                    lambda user, appraisal=appraisal: appraisal.with_user(user)
+                    .with_context(allowed_company_ids=user.company_ids.ids)
+                    .has_access("read")
+                )
             else:
                 continue
             entries += [(appraisal, user, summary, today) for user in targets]

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, rule_checked_domain
 
 MANAGER = "hr_performance.group_hr_performance_manager"
 OFFICER = "hr_performance.group_hr_performance_officer"
@@ -294,6 +294,12 @@ class HrPerformanceGoal(models.Model):
                         name=goal.name,
                     )
                 )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # x2many emptiness tests go through the rules of their lines
+        domain = rule_checked_domain(self, domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     @api.model_create_multi
     def create(self, vals_list):

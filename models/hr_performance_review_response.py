@@ -62,9 +62,12 @@ class HrPerformanceReviewResponse(models.Model):
     answer_ids = fields.One2many("hr.performance.review.answer", "response_id")
 
     def _compute_display_name(self):
+        # employee_id is read as superuser: reading appraisal_id first checks the
+        # caller's access to the response (export_data reads display_name only)
         for response in self:
+            employee = response.appraisal_id.sudo().employee_id
             response.display_name = self.env._(
-                "360 feedback about %(employee)s", employee=response.employee_id.name
+                "360 feedback about %(employee)s", employee=employee.name
             )
 
     @api.model
@@ -228,6 +231,7 @@ class HrPerformanceReviewResponse(models.Model):
             raise AccessError(
                 self.env._("Only performance administrators purge 360 feedback.")
             )
+        appraisals.check_access("write")
         responses = self.sudo().search([("appraisal_id", "in", appraisals.ids)])
         _logger.info(
             "user %s purged %s 360 responses of appraisals %s",

@@ -33,3 +33,33 @@ def check_writable(records, vals, allowed):
                 fields=", ".join(refused),
             )
         )
+
+
+def rule_checked_domain(model, domain):
+    """``domain`` with its x2many emptiness tests answered through the rules.
+
+    Odoo answers ``(x2many, '=', False)`` and ``(x2many, '!=', False)`` with a bare
+    subquery on the comodel, its record rules and the field's groups ignored: an
+    oracle telling whether lines the caller cannot read exist (private notes, a
+    draft improvement plan). They become ``not any`` / ``any`` of nothing, which
+    searches the comodel as the caller; a field outside the caller's groups refuses.
+    """
+    if model.env.su:
+        return domain
+    checked = []
+    for leaf in domain:
+        if isinstance(leaf, list | tuple) and len(leaf) == 3:
+            path, operator, value = leaf
+            field = model._fields.get(str(path).split(".")[0])
+            if field and field.groups:
+                model.check_field_access_rights("read", [field.name])
+            if (
+                field
+                and field.type in ("one2many", "many2many")
+                and path == field.name
+                and operator in ("=", "!=")
+                and value in (False, None)
+            ):
+                leaf = (path, "any" if operator == "!=" else "not any", [])
+        checked.append(leaf)
+    return checked

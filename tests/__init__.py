@@ -20,3 +20,4 @@ from . import test_reports
 from . import test_calibration
 from . import test_reward_flow
 from . import test_reward_performance
+from . import test_privacy
