@@ -157,6 +157,19 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
                 answer.comment = comment
         mine.action_submit()
 
+    def _bonus(self, state, amount=100, **vals):
+        """A bonus proposal for the employee, in ``state``."""
+        return self.env["hr.performance.reward"].create(
+            {
+                "employee_id": self.employees["employee"].id,
+                "kind": "bonus",
+                "amount": amount,
+                "effective_date": date(2027, 1, 1),
+                "state": state,
+                **vals,
+            }
+        )
+
     def _private_records(self):
         """{model: records} of B that A must never reach."""
         return {
@@ -222,16 +235,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
         whatever the path of the filter."""
         self._answer_as_author(self.response)
         intern = new_test_user(self.env, login="hrp_intern_filter")
-        self.env["hr.performance.reward"].create(
-            {
-                "employee_id": self.employees["employee"].id,
-                "kind": "bonus",
-                "amount": 100,
-                "effective_date": date(2027, 1, 1),
-                "state": "approved",
-                "level_id": self.level[5].id,
-            }
-        )
+        self._bonus("approved", level_id=self.level[5].id)
         refused = [
             (intern, "hr.employee", [("performance_checkin_cadence", "=", "none")]),
             (intern, "hr.employee.public", [("performance_checkin_cadence", "!=", 1)]),
@@ -799,16 +803,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
         return done, patches
 
     def test_actions_recheck_the_caller_before_any_sudo(self):
-        reward = self.env["hr.performance.reward"].create(
-            {
-                "employee_id": self.employees["employee"].id,
-                "kind": "bonus",
-                "amount": 50,
-                "effective_date": date(2027, 1, 1),
-                "state": "proposed",
-                "proposed_by_id": self.users["officer"].id,
-            }
-        )
+        reward = self._bonus("proposed", proposed_by_id=self.users["officer"].id)
         self.cycle.state = "running"
         sign = (
             self.env["hr.performance.appraisal.sign"]
@@ -858,15 +853,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
         self_assessment = self.appraisal.self_assessment_id
         self.answer(self_assessment.with_user(self.users["employee"]))
         self_assessment.with_user(self.users["employee"]).action_submit()
-        reward = self.env["hr.performance.reward"].create(
-            {
-                "employee_id": self.employees["employee"].id,
-                "kind": "bonus",
-                "amount": 80,
-                "effective_date": date(2027, 1, 1),
-                "state": "approved",
-            }
-        )
+        reward = self._bonus("approved", amount=80)
         cases = [
             (
                 self.feedback,
@@ -906,19 +893,16 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
     def test_payroll_reads_reward_proposals_and_nothing_private(self):
         """Portal and public users have no access at all: test_access_rights."""
         self._answer_as_author(self.response)
-        rewards = self.env["hr.performance.reward"].create(
-            [
-                {
-                    "employee_id": self.employees["employee"].id,
-                    "kind": "bonus",
-                    "amount": amount,
-                    "effective_date": date(2027, 1, 1),
-                    "state": state,
-                    "level_id": self.level[4].id,
-                    "appraisal_id": self.appraisal.id,
-                }
+        rewards = self.env["hr.performance.reward"].union(
+            *(
+                self._bonus(
+                    state,
+                    amount,
+                    level_id=self.level[4].id,
+                    appraisal_id=self.appraisal.id,
+                )
                 for amount, state in ((10, "approved"), (20, "draft"), (30, "proposed"))
-            ]
+            )
         )
         Reward = self.as_user("payroll", self.env["hr.performance.reward"])
         self.assertEqual(Reward.search([("id", "in", rewards.ids)]), rewards[0])
