@@ -63,3 +63,19 @@ def rule_checked_domain(model, domain):
                 leaf = (path, "any" if operator == "!=" else "not any", [])
         checked.append(leaf)
     return checked
+
+
+def check_links_readable(model, vals_list, names):
+    """Refuse linking to records the caller cannot read.
+
+    A many2one shows its target's name to whoever reads the record (Odoo reads it
+    as superuser): linking a private record by its id would reveal it to the caller,
+    and to everyone who reads the new record.
+    """
+    if model.env.su:
+        return
+    for name in names:
+        ids = {vals[name] for vals in vals_list if vals.get(name)}
+        if ids:
+            comodel = model.env[model._fields[name].comodel_name]
+            comodel.browse(ids).check_access("read")

@@ -844,6 +844,66 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
                         spy.stop()
                 self.assertEqual(done, [], "privileged writes before the refusal")
 
+    def test_links_to_unreadable_records_are_refused(self):
+        """A many2one shows its target's name to its readers: nobody links, by id,
+        a record they cannot read (here the employee's private goal)."""
+        private = self.env["hr.performance.goal"].create(
+            {
+                "name": "Private goal",
+                "employee_id": self.employees["employee"].id,
+                "date_deadline": date(2026, 12, 31),
+                "private": True,
+            }
+        )
+        own = self.env["hr.performance.goal"].create(
+            {
+                "name": "Own goal",
+                "employee_id": self.attacker.employee_ids.id,
+                "date_deadline": date(2026, 12, 31),
+            }
+        )
+        Feedback = self.env["hr.performance.feedback"].with_user(self.attacker)
+        Goal = self.env["hr.performance.goal"].with_user(self.attacker)
+        attempts = {
+            "feedback.goal_id": lambda: Feedback.create(
+                {
+                    "employee_id": self.employees["employee"].id,
+                    "visibility": "public",
+                    "kind": "praise",
+                    "body": "<p>Well done</p>",
+                    "goal_id": private.id,
+                }
+            ),
+            "goal.parent_id (create)": lambda: Goal.create(
+                {
+                    "name": "Aligned",
+                    "employee_id": self.attacker.employee_ids.id,
+                    "date_deadline": date(2026, 12, 31),
+                    "parent_id": private.id,
+                }
+            ),
+            "goal.parent_id (write)": lambda: own.with_user(self.attacker).write(
+                {"parent_id": private.id}
+            ),
+        }
+        for name, attempt in attempts.items():
+            with self.subTest(link=name), self.assertRaises(AccessError):
+                attempt()
+        self.assertFalse(private.child_ids)
+        # the manager, who reads the goal, links it
+        praise = (
+            self.env["hr.performance.feedback"]
+            .with_user(self.users["manager"])
+            .create(
+                {
+                    "employee_id": self.employees["employee"].id,
+                    "body": "<p>Good progress</p>",
+                    "goal_id": private.id,
+                }
+            )
+        )
+        self.assertEqual(praise.sudo().goal_id, private)
+
     # ------------------------------------------------------------------ 11. final
 
     def test_submitted_feedback_and_approved_rewards_are_final(self):
