@@ -37,3 +37,4 @@ from . import hr_performance_dashboard
 from . import hr_performance_report_view
 from . import hr_performance_report_rating
 from . import hr_performance_report_goal
+from . import mail_activity

@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 
 from .hr_performance_activity import FOLLOWERS_INSERTED, create_activities
 from .hr_performance_review_aggregate import aggregate_html
-from .hr_performance_state import check_state
+from .hr_performance_state import check_state, rule_checked_domain
 
 OPEN_STATES = ("draft", "self_review", "manager_review", "calibration", "to_sign")
 OFFICER = "hr_performance.group_hr_performance_officer"
@@ -229,6 +229,12 @@ class HrPerformanceAppraisal(models.Model):
     def _compute_review_summary(self):
         for appraisal in self:
             appraisal.review_summary = aggregate_html(appraisal)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # x2many emptiness tests go through the rules of their lines
+        domain = rule_checked_domain(self, domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
@@ -718,7 +724,7 @@ class HrPerformanceAppraisal(models.Model):
 
     def _remind(self, today):
         """First reminder to the late writers; then, after the escalation delay, a
-        to-do for their managers."""
+        to-do for their managers who may read the appraisal."""
         first = self.filtered(lambda a: not a.date_reminded)
         escalated = (self - first).filtered(lambda a: a._escalation_due(today))
         first._remind_writers(today)
@@ -727,10 +733,21 @@ class HrPerformanceAppraisal(models.Model):
             [
                 (appraisal, user, summary, today)
                 for appraisal in escalated
-                for user in appraisal._late_writers().employee_ids.parent_id.user_id
+                for user in appraisal._escalation_targets()
             ]
         )
         escalated.write({"date_escalated": today})
+
+    def _escalation_targets(self):
+        """The managers of the late writers who may read this appraisal: an extra
+        appraiser's manager may be outside the employee's chain, and the activity
+        would make them follow an appraisal they cannot read."""
+        self.ensure_one()
+        return self._late_writers().employee_ids.parent_id.user_id.filtered(
+            lambda user: self.with_user(user)
+            .with_context(allowed_company_ids=user.company_ids.ids)
+            .has_access("read")
+        )
 
     def _escalation_due(self, today):
         """Whether the manager of a late writer is to be told today."""

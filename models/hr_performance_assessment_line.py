@@ -35,7 +35,9 @@ class HrPerformanceAssessmentLine(models.Model):
     skill_level_id = fields.Many2one(
         "hr.skill.level", "Current Skill Level", readonly=True
     )
-    goal_progress = fields.Float(related="goal_id.progress")
+    # not a related field: those are read and searched as superuser, and a private
+    # goal is rated in appraisals that people outside its readers may read
+    goal_progress = fields.Float(compute="_compute_goal_progress")
     answer_type = fields.Selection(
         [("rating", "Rating"), ("text", "Text"), ("yesno", "Yes / no")],
         required=True,
@@ -61,6 +63,16 @@ class HrPerformanceAssessmentLine(models.Model):
         for line in self:
             line.display_name = (
                 line.question_id.name or line.goal_id.name or line.skill_id.name or ""
+            )
+
+    @api.depends("goal_id.progress")
+    @api.depends_context("uid")
+    def _compute_goal_progress(self):
+        """The goal's progress, for those who may read the goal."""
+        readable = self.goal_id._filtered_access("read")
+        for line in self:
+            line.goal_progress = (
+                line.goal_id.progress if line.goal_id in readable else 0.0
             )
 
     @api.depends("answer_type", "level_id", "answer_yes", "comment")

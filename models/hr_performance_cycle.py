@@ -351,6 +351,8 @@ class HrPerformanceCycle(models.Model):
         return True
 
     def action_cancel(self):
+        # the caller's right to edit the cycles, before their appraisals as superuser
+        self.check_access("write")
         check_state(self, ("draft", "running"), self.env._("Cancelling"))
         self.appraisal_ids.filtered(
             lambda a: a.state not in ("done", "cancelled")

@@ -4,7 +4,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .hr_performance_state import check_length
+from .hr_performance_state import check_length, check_links_readable
 
 _logger = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ class HrPerformanceFeedback(models.Model):
                 raise AccessError(
                     self.env._("Feedback can only be given in your own name.")
                 )
+            check_links_readable(self, vals_list, ["goal_id"])
         feedbacks = super(
             HrPerformanceFeedback,
             self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True),

@@ -3,7 +3,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
-from .hr_performance_state import check_state
+from .hr_performance_state import (
+    check_links_readable,
+    check_state,
+    rule_checked_domain,
+)
 
 MANAGER = "hr_performance.group_hr_performance_manager"
 OFFICER = "hr_performance.group_hr_performance_officer"
@@ -295,8 +299,15 @@ class HrPerformanceGoal(models.Model):
                     )
                 )
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # x2many emptiness tests go through the rules of their lines
+        domain = rule_checked_domain(self, domain)
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_links_readable(self, vals_list, ["parent_id"])
         goals = super().create(vals_list)
         if not self.env.su:
             goals.filtered(lambda goal: goal.state == "active")._check_state_change(
@@ -308,6 +319,7 @@ class HrPerformanceGoal(models.Model):
         if "state" in vals and not self.env.su:
             self._check_state_change(vals["state"])
         if vals.get("parent_id"):
+            check_links_readable(self, [vals], ["parent_id"])
             self._check_parent_cycle(vals["parent_id"])
         return super().write(vals)
 

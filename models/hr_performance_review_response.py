@@ -65,8 +65,9 @@ class HrPerformanceReviewResponse(models.Model):
         # the related employee is read as superuser: the rules apply to the response
         self.check_access("read")
         for response in self:
+            employee = response.appraisal_id.sudo().employee_id
             response.display_name = self.env._(
-                "360 feedback about %(employee)s", employee=response.employee_id.name
+                "360 feedback about %(employee)s", employee=employee.name
             )
 
     @api.model
@@ -230,6 +231,7 @@ class HrPerformanceReviewResponse(models.Model):
             raise AccessError(
                 self.env._("Only performance administrators purge 360 feedback.")
             )
+        appraisals.check_access("write")
         responses = self.sudo().search([("appraisal_id", "in", appraisals.ids)])
         _logger.info(
             "user %s purged %s 360 responses of appraisals %s",

@@ -69,3 +69,49 @@ def check_scale(records, level_field, scale_field):
                     scale=scale.name,
                 )
             )
+
+
+def rule_checked_domain(model, domain):
+    """``domain`` with its x2many emptiness tests answered through the rules.
+
+    Odoo answers ``(x2many, '=', False)`` and ``(x2many, '!=', False)`` with a bare
+    subquery on the comodel, its record rules and the field's groups ignored: an
+    oracle telling whether lines the caller cannot read exist (private notes, a
+    draft improvement plan). They become ``not any`` / ``any`` of nothing, which
+    searches the comodel as the caller; a field outside the caller's groups refuses.
+    """
+    if model.env.su:
+        return domain
+    checked = []
+    for leaf in domain:
+        if isinstance(leaf, list | tuple) and len(leaf) == 3:
+            path, operator, value = leaf
+            field = model._fields.get(str(path).split(".")[0])
+            if field and field.groups:
+                model.check_field_access_rights("read", [field.name])
+            if (
+                field
+                and field.type in ("one2many", "many2many")
+                and path == field.name
+                and operator in ("=", "!=")
+                and value in (False, None)
+            ):
+                leaf = (path, "any" if operator == "!=" else "not any", [])
+        checked.append(leaf)
+    return checked
+
+
+def check_links_readable(model, vals_list, names):
+    """Refuse linking to records the caller cannot read.
+
+    A many2one shows its target's name to whoever reads the record (Odoo reads it
+    as superuser): linking a private record by its id would reveal it to the caller,
+    and to everyone who reads the new record.
+    """
+    if model.env.su:
+        return
+    for name in names:
+        ids = {vals[name] for vals in vals_list if vals.get(name)}
+        if ids:
+            comodel = model.env[model._fields[name].comodel_name]
+            comodel.browse(ids).check_access("read")

@@ -27,3 +27,4 @@ from . import test_analytics
 from . import test_faults
 from . import test_bad_input
 from . import test_performance
+from . import test_privacy_matrix
