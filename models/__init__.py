@@ -38,3 +38,5 @@ from . import hr_performance_report_view
 from . import hr_performance_report_rating
 from . import hr_performance_report_goal
 from . import mail_activity
+from . import hr_performance_report_cycle
+from . import hr_performance_report_reward

@@ -14,6 +14,23 @@ class HrPerformanceReportGoal(models.Model):
     _inherit = "hr.performance.report.view"
     _auto = False
     _order = "date_deadline desc, id"
+    _depends = {
+        "hr.performance.goal": [
+            "name",
+            "scope",
+            "employee_id",
+            "department_id",
+            "company_id",
+            "user_id",
+            "private",
+            "state",
+            "date_start",
+            "date_deadline",
+            "parent_id",
+            "parent_path",
+            "progress",
+        ],
+    }
 
     goal_id = fields.Many2one("hr.performance.goal", readonly=True)
     name = fields.Char(readonly=True)

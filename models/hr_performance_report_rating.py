@@ -23,6 +23,25 @@ class HrPerformanceReportRating(models.Model):
     _auto = False
     _order = "date_reference desc, employee_id"
     _rec_name = "employee_id"
+    _depends = {
+        "hr.performance.appraisal": [
+            "cycle_id",
+            "date_reference",
+            "employee_id",
+            "manager_id",
+            "department_id",
+            "company_id",
+            "released",
+            "state",
+        ],
+        "hr.performance.assessment": [
+            "appraisal_id",
+            "final_level_id",
+            "score",
+            "is_lead",
+        ],
+        "hr.performance.rating.level": ["scale_id", "value"],
+    }
 
     appraisal_id = fields.Many2one("hr.performance.appraisal", readonly=True)
     cycle_id = fields.Many2one("hr.performance.cycle", readonly=True)

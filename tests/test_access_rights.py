@@ -83,6 +83,13 @@ PLANNED_BY_MANAGERS = {
 
 READ_ONLY = {**{role: "r" for role in ROLES}, "portal": "", "public": ""}
 
+MANAGERS_READ = {
+    **{role: "" for role in ROLES},
+    "manager": "r",
+    "officer": "r",
+    "admin": "r",
+}
+
 OFFICERS_RUN = {
     **{role: "" for role in ROLES},
     "manager": "r",
@@ -154,6 +161,8 @@ ACCESS = {
     "hr.performance.value": CONFIGURATION,
     "hr.performance.report.rating": READ_ONLY,
     "hr.performance.report.goal": READ_ONLY,
+    "hr.performance.report.cycle": READ_ONLY,
+    "hr.performance.report.reward": MANAGERS_READ,
 }
 
 

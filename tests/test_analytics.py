@@ -5,6 +5,7 @@ import zipfile
 from datetime import date
 
 from odoo import Command, http
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import HrPerformanceCase, HrPerformanceHttpCase
@@ -12,6 +13,8 @@ from .common import HrPerformanceCase, HrPerformanceHttpCase
 MANAGER = "base.group_user,hr_performance.group_hr_performance_manager"
 RATING = "hr.performance.report.rating"
 GOAL = "hr.performance.report.goal"
+CYCLE = "hr.performance.report.cycle"
+REWARD = "hr.performance.report.reward"
 
 
 class AnalyticsFixture:
@@ -60,15 +63,30 @@ class AnalyticsFixture:
         cls.own = cls.cycle.appraisal_ids.filtered(
             lambda a: a.employee_id == cls.employees["employee"]
         )
+        cls.rival_emp = rival_emp
 
-
-@tagged("post_install", "-at_install", "analytics")
-class TestAnalytics(AnalyticsFixture, HrPerformanceCase):
     def rows(self, role, model=RATING, domain=None):
         user = self.users[role] if isinstance(role, str) else role
         self.env.invalidate_all()
         return self.env[model].with_user(user).search(domain or [])
 
+    def read_group_queries(self, roles, models):
+        """{(role, model): queries of a read_group by department}, rules warm."""
+        counts = {}
+        for role in roles:
+            for model in models:
+                report = self.env[model].with_user(self.users[role])
+                report._read_group([], ["department_id"], ["__count"])  # warm rules
+                counts[role, model] = self._count_queries(
+                    lambda report=report: report._read_group(
+                        [], ["department_id"], ["__count"]
+                    )
+                )
+        return counts
+
+
+@tagged("post_install", "-at_install", "analytics")
+class TestAnalytics(AnalyticsFixture, HrPerformanceCase):
     def test_rating_distribution_and_leniency(self):
         groups = self.env[RATING]._read_group(
             [("cycle_id", "=", self.cycle.id)],
@@ -164,23 +182,212 @@ class TestAnalytics(AnalyticsFixture, HrPerformanceCase):
     def test_read_group_queries(self):
         """Under 5 queries for any analysis, whatever its size: a manager's pays
         the record rules' ``child_of``, one query per level of their tree."""
-        counts = {}
-        for role in ("officer", "manager"):
-            for model in (RATING, GOAL):
-                report = self.env[model].with_user(self.users[role])
-                report._read_group([], ["department_id"], ["__count"])  # warm rules
-                counts[role, model] = self._count_queries(
-                    lambda report=report: report._read_group(
-                        [], ["department_id"], ["__count"]
-                    )
-                )
         self.assertEqual(
-            counts,
+            self.read_group_queries(("officer", "manager"), (RATING, GOAL)),
             {
                 ("officer", RATING): 2,
                 ("officer", GOAL): 2,
                 ("manager", RATING): 3,
                 ("manager", GOAL): 3,
+            },
+        )
+
+
+@tagged("post_install", "-at_install", "analytics")
+class TestCycleAndRewardAnalytics(AnalyticsFixture, HrPerformanceCase):
+    """Cycle completion and reward spend on the fixture's cycle.
+
+    Phases: the employee's appraisal is signed; report 1 is released and waits for
+    the signature; report 2 is in manager assessment; rival's 1 is still in
+    self-assessment; rival's 2 is cancelled (left out). Only the employee has a user,
+    so only they write a self-assessment. The sign-off deadline is past, so the
+    three unsigned ones are late.
+
+    Rewards: in Sales (the manager's department, budget 5,000) a bonus of 1,000
+    approved for the employee and a 5 % raise of 2,000 a month proposed for
+    report 1 (1,200 a year); in Ops (the rival's, budget 10 % of the yearly
+    payroll of 2,000 a month: 2,400) a bonus of 500 paid and one of 300 refused."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cycle.deadline_signoff = date(2026, 6, 30)
+        employee, report1, report2, rival1, rival2 = cls.rated
+        appraisal = {a.employee_id: a for a in cls.cycle.appraisal_ids}
+        assessments = cls.cycle.appraisal_ids.assessment_ids
+        done = employee | report1 | report2
+        assessments.filtered(
+            lambda s: s.employee_id in done and (s.kind == "self" or s.is_lead)
+        ).write({"state": "submitted"})
+        assessments.filtered(
+            lambda s: s.employee_id == report2 and s.is_lead
+        ).state = "draft"
+        appraisal[employee].write({"state": "done", "released": True})
+        appraisal[report1].write({"state": "to_sign", "released": True})
+        appraisal[report2].state = "manager_review"
+        appraisal[rival1].state = "self_review"
+        appraisal[rival2].state = "cancelled"
+
+        Department = cls.env["hr.department"]
+        cls.sales = Department.create(
+            {"name": "Sales", "manager_id": cls.employees["manager"].id}
+        )
+        cls.ops = Department.create({"name": "Ops", "manager_id": cls.rival_emp.id})
+        (employee | report1).department_id = cls.sales
+        (rival1 | rival2).department_id = cls.ops
+        cls.env["hr.contract"].create(
+            {
+                "name": "Rival's 1 contract",
+                "employee_id": rival1.id,
+                "department_id": cls.ops.id,
+                "wage": 2000,
+                "date_start": date(2025, 1, 1),
+                "state": "open",
+            }
+        )
+        cls.env["hr.performance.reward.budget"].create(
+            [
+                {
+                    "cycle_id": cls.cycle.id,
+                    "department_id": cls.sales.id,
+                    "amount": 5000,
+                },
+                {
+                    "cycle_id": cls.cycle.id,
+                    "department_id": cls.ops.id,
+                    "basis": "percent",
+                    "percent": 10,
+                },
+            ]
+        )
+        common = {"cycle_id": cls.cycle.id, "effective_date": date(2027, 1, 1)}
+        cls.env["hr.performance.reward"].create(
+            [
+                {
+                    **common,
+                    "employee_id": employee.id,
+                    "kind": "bonus",
+                    "amount": 1000,
+                    "state": "approved",
+                },
+                {
+                    **common,
+                    "employee_id": report1.id,
+                    "kind": "raise",
+                    "current_wage": 2000,
+                    "percent": 5,
+                    "state": "proposed",
+                },
+                {
+                    **common,
+                    "employee_id": rival1.id,
+                    "kind": "bonus",
+                    "amount": 500,
+                    "state": "paid",
+                },
+                {
+                    **common,
+                    "employee_id": rival2.id,
+                    "kind": "bonus",
+                    "amount": 300,
+                    "state": "refused",
+                },
+            ]
+        )
+
+    def test_cycle_completion(self):
+        measures = [
+            "__count",
+            "self_count:sum",
+            "manager_count:sum",
+            "released_count:sum",
+            "done_count:sum",
+            "late_count:sum",
+            "completion:avg",
+        ]
+        [(cycle, *figures)] = self.env[CYCLE]._read_group(
+            [("cycle_id", "=", self.cycle.id)], ["cycle_id"], measures
+        )
+        self.assertEqual(cycle, self.cycle)
+        self.assertEqual(figures, [4, 1, 2, 2, 1, 3, 25.0])
+        by_state = dict(
+            self.env[CYCLE]._read_group(
+                [("cycle_id", "=", self.cycle.id)], ["state"], ["__count"]
+            )
+        )
+        self.assertEqual(
+            by_state,
+            {"done": 1, "to_sign": 1, "manager_review": 1, "self_review": 1},
+        )
+
+    def test_cycle_rows_follow_the_reader(self):
+        self.assertEqual(self.rows("manager", CYCLE).employee_id, self.rated[:3])
+        self.assertEqual(self.rows(self.rival, CYCLE).employee_id, self.rated[3])
+        self.assertEqual(len(self.rows("officer", CYCLE)), 4)
+        self.assertEqual(
+            self.rows("employee", CYCLE).employee_id, self.employees["employee"]
+        )
+        for role in ("payroll", "hr_manager"):
+            with self.subTest(role=role):
+                self.assertFalse(self.rows(role, CYCLE))
+
+    def test_reward_spend_against_budget(self):
+        groups = self.env[REWARD]._read_group(
+            [("cycle_id", "=", self.cycle.id)],
+            ["department_id"],
+            ["count:sum", "spent:sum", "proposed:sum", "budget:sum"],
+        )
+        self.assertEqual(
+            {department.name: tuple(figures) for department, *figures in groups},
+            {"Sales": (2, 1000.0, 1200.0, 5000.0), "Ops": (2, 500.0, 0.0, 2400.0)},
+        )
+        # the same budgets and spend as the budget form's
+        budgets = self.env["hr.performance.reward.budget"].search(
+            [("cycle_id", "=", self.cycle.id)]
+        )
+        self.assertEqual(
+            {b.department_id.name: (b.used, b.proposed, b.limit) for b in budgets},
+            {"Sales": (1000.0, 1200.0, 5000.0), "Ops": (500.0, 0.0, 2400.0)},
+        )
+        by_kind = self.env[REWARD]._read_group(
+            [("cycle_id", "=", self.cycle.id), ("line_type", "=", "reward")],
+            ["kind", "state"],
+            ["amount:sum"],
+        )
+        self.assertEqual(
+            sorted(by_kind),
+            [
+                ("bonus", "approved", 1000.0),
+                ("bonus", "paid", 500.0),
+                ("bonus", "refused", 300.0),
+                ("raise", "proposed", 100.0),
+            ],
+        )
+
+    def test_reward_rows_follow_the_reader(self):
+        mine = self.rows("manager", REWARD)
+        self.assertEqual(mine.employee_id, self.rated[:2])
+        self.assertEqual(mine.department_id, self.sales)
+        self.assertEqual(set(mine.mapped("line_type")), {"reward", "budget"})
+        theirs = self.rows(self.rival, REWARD)
+        self.assertEqual(theirs.employee_id, self.rated[3:])
+        self.assertEqual(theirs.department_id, self.ops)
+        self.assertEqual(len(self.rows("officer", REWARD)), 6)
+        for role in ("employee", "payroll", "hr_manager"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.rows(role, REWARD)
+
+    def test_read_group_queries(self):
+        """As for the ratings: at most 2 queries for an officer (1 for the cycle
+        completion, whose officer rule needs no join), 3 for a manager (the
+        ``child_of`` of the rule reads the tree first)."""
+        self.assertEqual(
+            self.read_group_queries(("officer", "manager"), (CYCLE, REWARD)),
+            {
+                ("officer", CYCLE): 1,
+                ("officer", REWARD): 2,
+                ("manager", CYCLE): 3,
+                ("manager", REWARD): 3,
             },
         )
 
