@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+OFFICER = "hr_performance.group_hr_performance_officer"
+
 
 class HrPerformanceReportRating(models.Model):
     """Final ratings of appraisals, one row per appraisal with a rating: for the
@@ -13,8 +15,10 @@ class HrPerformanceReportRating(models.Model):
     manager's ratings minus the average of all the cycle's ratings in the company,
     in points of ``rating_percent``; every row of a manager carries it, so its
     average over a manager's rows is the manager's leniency. Computed over every
-    rating, whatever the reader may see; rows follow the assessments' rules
-    (security/hr_performance_report_rules.xml). No 360 content is involved.
+    rating, released or not, so only officers read it (``groups=``): on an
+    employee's own row it would tell of colleagues' unreleased ratings. Rows follow
+    the assessments' rules (security/hr_performance_report_rules.xml). No 360
+    content is involved.
     """
 
     _name = "hr.performance.report.rating"
@@ -59,6 +63,7 @@ class HrPerformanceReportRating(models.Model):
     score = fields.Float(readonly=True, aggregator="avg", digits=(4, 2))
     leniency = fields.Float(
         readonly=True,
+        groups=OFFICER,
         aggregator="avg",
         digits=(5, 1),
         help="The manager's average rating minus the company's in the same cycle, "
@@ -67,6 +72,7 @@ class HrPerformanceReportRating(models.Model):
     manager_rated = fields.Integer(
         "Rated by the Manager",
         readonly=True,
+        groups=OFFICER,
         aggregator="max",
         help="How many of the cycle's ratings the manager gave: a leniency from a "
         "handful of ratings says little.",

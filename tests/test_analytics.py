@@ -127,6 +127,29 @@ class TestAnalytics(AnalyticsFixture, HrPerformanceCase):
             with self.subTest(role=role):
                 self.assertFalse(self.rows(role))
 
+    def test_leniency_is_for_officers(self):
+        """Leniency and the manager's count come from every rating of the cycle,
+        released or not: the employee's own released row does not carry them."""
+        self.own.sudo().released = True
+        for role in ("employee", "manager"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.rows(role).read(["leniency"])
+        self.assertEqual(
+            self.rows("officer", domain=[("employee_id", "=", self.rated[0].id)]).read(
+                ["leniency", "manager_rated"]
+            )[0]["leniency"],
+            20.0,
+        )
+
+    def test_rating_follows_pending_writes(self):
+        """The view reads its sources' tables: writes not yet flushed count."""
+        lead = self.own.assessment_ids.filtered("is_lead")
+        lead.final_level_id = self.level[1]
+        [(count, percent)] = self.env[RATING]._read_group(
+            [("appraisal_id", "=", self.own.id)], [], ["__count", "rating_percent:avg"]
+        )
+        self.assertEqual((count, percent), (1, 0.0))
+
     def test_goal_attainment_by_alignment_level(self):
         Goal = self.env["hr.performance.goal"]
         common = {"date_start": date(2026, 1, 1), "progress_mode": "manual"}
