@@ -40,3 +40,4 @@ from . import hr_performance_report_goal
 from . import mail_activity
 from . import hr_performance_report_cycle
 from . import hr_performance_report_reward
+from . import hr_performance_report_checkin

@@ -162,6 +162,7 @@ ACCESS = {
     "hr.performance.report.rating": READ_ONLY,
     "hr.performance.report.goal": READ_ONLY,
     "hr.performance.report.cycle": READ_ONLY,
+    "hr.performance.report.checkin": READ_ONLY,
     "hr.performance.report.reward": MANAGERS_READ,
 }
 

@@ -15,6 +15,7 @@ RATING = "hr.performance.report.rating"
 GOAL = "hr.performance.report.goal"
 CYCLE = "hr.performance.report.cycle"
 REWARD = "hr.performance.report.reward"
+CHECKIN = "hr.performance.report.checkin"
 
 
 class AnalyticsFixture:
@@ -411,6 +412,80 @@ class TestCycleAndRewardAnalytics(AnalyticsFixture, HrPerformanceCase):
                 ("officer", REWARD): 2,
                 ("manager", CYCLE): 3,
                 ("manager", REWARD): 3,
+            },
+        )
+
+
+@tagged("post_install", "-at_install", "analytics")
+class TestCheckinCadence(AnalyticsFixture, HrPerformanceCase):
+    """The employee (weekly) meets the manager on 5 and 12 January (kept: 7 days),
+    26 January (late: 14 days); the meeting of 2 February is overdue and the one of
+    9 February cancelled (left out). Report 1, without a cadence, on 5 January and
+    5 March. The rival's report (monthly) on 10 January and 5 February (kept)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        employee, report1, __, rival1, __ = cls.rated
+        employee.performance_checkin_cadence = "weekly"
+        rival1.performance_checkin_cadence = "monthly"
+        meetings = [
+            (employee, "2026-01-05", "done"),
+            (employee, "2026-01-12", "done"),
+            (employee, "2026-01-26", "done"),
+            (employee, "2026-02-02", "planned"),
+            (employee, "2026-02-09", "cancelled"),
+            (report1, "2026-01-05", "done"),
+            (report1, "2026-03-05", "done"),
+            (rival1, "2026-01-10", "done"),
+            (rival1, "2026-02-05", "done"),
+        ]
+        cls.env["hr.performance.checkin"].create(
+            [
+                {"employee_id": who.id, "date": f"{day} 09:00:00", "state": state}
+                for who, day, state in meetings
+            ]
+        )
+
+    def test_cadence_kept_by_manager(self):
+        groups = self.env[CHECKIN]._read_group(
+            [("employee_id", "in", self.rated.ids)],
+            ["manager_user_id"],
+            [
+                "__count",
+                "held_count:sum",
+                "overdue_count:sum",
+                "gap_days:avg",
+                "kept:avg",
+            ],
+        )
+        found = {user.name: tuple(figures) for user, *figures in groups}
+        self.assertEqual(found[self.rival.name], (2, 2, 0, 26.0, 100.0))
+        count, held, overdue, gap, kept = found[self.users["manager"].name]
+        self.assertEqual((count, held, overdue, kept), (6, 5, 1, 50.0))
+        self.assertAlmostEqual(gap, (7 + 14 + 59) / 3, places=1)
+
+    def test_checkin_rows_follow_the_reader(self):
+        self.assertEqual(self.rows("manager", CHECKIN).employee_id, self.rated[:2])
+        self.assertEqual(self.rows(self.rival, CHECKIN).employee_id, self.rated[3])
+        self.assertEqual(
+            self.rows("employee", CHECKIN).employee_id, self.employees["employee"]
+        )
+        self.assertEqual(len(self.rows("officer", CHECKIN)), 8)
+        self.assertFalse(self.rows("payroll", CHECKIN))
+        # the cadence is the managers' business, as on the employee
+        with self.assertRaises(AccessError):
+            self.rows("employee", CHECKIN).read(["cadence"])
+
+    def test_read_group_queries(self):
+        """One query for an officer and for an employee (their rule's joins are
+        subqueries), three for a manager (``child_of`` reads the tree first)."""
+        self.assertEqual(
+            self.read_group_queries(("officer", "manager", "employee"), (CHECKIN,)),
+            {
+                ("officer", CHECKIN): 1,
+                ("manager", CHECKIN): 3,
+                ("employee", CHECKIN): 1,
             },
         )
 
