@@ -491,6 +491,36 @@ class TestCheckinCadence(AnalyticsFixture, HrPerformanceCase):
 
 
 @tagged("post_install", "-at_install", "analytics")
+class TestAnalyticsViews(HrPerformanceCase):
+    def test_views_open_for_each_reader(self):
+        """Every analysis opens in each of its views for the roles that may read it,
+        the fields kept for officers or managers left out of the others' views."""
+        views = [(False, kind) for kind in ("list", "pivot", "graph", "search")]
+        readers = {
+            RATING: ("employee", "manager", "officer"),
+            GOAL: ("employee", "manager", "officer"),
+            CYCLE: ("employee", "manager", "officer"),
+            CHECKIN: ("employee", "manager", "officer"),
+            REWARD: ("manager", "officer"),
+        }
+        hidden = {RATING: "leniency", CHECKIN: "cadence"}
+        for model, roles in readers.items():
+            for role in roles:
+                with self.subTest(model=model, role=role):
+                    report = self.env[model].with_user(self.users[role])
+                    result = report.get_views(views)
+                    fields = result["models"][model]["fields"]
+                    self.assertIn("company_id", fields)
+                    if model in hidden:
+                        self.assertEqual(
+                            hidden[model] in fields,
+                            role == "officer"
+                            or (model == CHECKIN and role == "manager"),
+                        )
+                    report.web_read_group([], ["__count"], ["department_id"])
+
+
+@tagged("post_install", "-at_install", "analytics")
 class TestAnalyticsExport(AnalyticsFixture, HrPerformanceHttpCase, HrPerformanceCase):
     def test_xlsx_export_of_the_rating_analysis(self):
         self.users["officer"].groups_id += self.env.ref("base.group_allow_export")
