@@ -41,3 +41,4 @@ from . import mail_activity
 from . import hr_performance_report_cycle
 from . import hr_performance_report_reward
 from . import hr_performance_report_checkin
+from . import hr_performance_report_feedback

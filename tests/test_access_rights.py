@@ -163,6 +163,7 @@ ACCESS = {
     "hr.performance.report.goal": READ_ONLY,
     "hr.performance.report.cycle": READ_ONLY,
     "hr.performance.report.checkin": READ_ONLY,
+    "hr.performance.report.feedback": READ_ONLY,
     "hr.performance.report.reward": MANAGERS_READ,
 }
 

@@ -16,6 +16,7 @@ GOAL = "hr.performance.report.goal"
 CYCLE = "hr.performance.report.cycle"
 REWARD = "hr.performance.report.reward"
 CHECKIN = "hr.performance.report.checkin"
+FEEDBACK = "hr.performance.report.feedback"
 
 
 class AnalyticsFixture:
@@ -491,6 +492,89 @@ class TestCheckinCadence(AnalyticsFixture, HrPerformanceCase):
 
 
 @tagged("post_install", "-at_install", "analytics")
+class TestFeedbackParticipation(AnalyticsFixture, HrPerformanceCase):
+    """The employee writes private feedback to report 1 and feedback shared with
+    the managers to rival's 1; the manager praises the employee; the rival gives
+    rival's 1 feedback shared with the managers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        employee, report1, __, rival1, __ = cls.rated
+        given = [
+            ("employee", report1, "continuous", "private"),
+            ("employee", rival1, "continuous", "manager"),
+            ("manager", employee, "praise", "public"),
+            (cls.rival, rival1, "continuous", "manager"),
+        ]
+        for author, to, kind, visibility in given:
+            user = cls.users[author] if isinstance(author, str) else author
+            cls.env["hr.performance.feedback"].with_user(user).create(
+                {
+                    "employee_id": to.id,
+                    "kind": kind,
+                    "visibility": visibility,
+                    "body": "<p>Thanks</p>",
+                }
+            )
+        cls.sales = cls.env["hr.department"].create({"name": "Sales"})
+        cls.employees["employee"].department_id = cls.sales
+
+    def test_participation_by_author(self):
+        groups = self.env[FEEDBACK]._read_group(
+            [("employee_id", "in", self.rated.ids)],
+            ["author_id", "kind"],
+            ["__count"],
+        )
+        self.assertEqual(
+            sorted((user.name, kind, count) for user, kind, count in groups),
+            sorted(
+                [
+                    (self.users["employee"].name, "continuous", 2),
+                    (self.users["manager"].name, "praise", 1),
+                    (self.rival.name, "continuous", 1),
+                ]
+            ),
+        )
+        by_department = dict(
+            self.env[FEEDBACK]._read_group(
+                [("employee_id", "in", self.rated.ids)],
+                ["author_department_id"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(by_department[self.sales], 2)
+
+    def test_private_feedback_counts_for_its_two_people_only(self):
+        def seen(role):
+            rows = self.rows(role, FEEDBACK, [("employee_id", "in", self.rated.ids)])
+            return sorted(rows.mapped(lambda r: (r.author_id.login, r.visibility)))
+
+        shared = ("hrp_employee", "manager")
+        praise = ("hrp_manager", "public")
+        rival = ("hrp_rival", "manager")
+        self.assertEqual(seen("officer"), sorted([shared, praise, rival]))
+        self.assertEqual(seen("manager"), [praise])
+        self.assertEqual(seen(self.rival), sorted([shared, praise, rival]))
+        self.assertEqual(
+            seen("employee"), sorted([("hrp_employee", "private"), shared, praise])
+        )
+        self.assertEqual(seen("payroll"), [praise])
+
+    def test_read_group_queries(self):
+        """Officers hold the managers' rule too (implied group), whose ``child_of``
+        reads the tree first: 2 queries; a manager 3; an employee 1."""
+        self.assertEqual(
+            self.read_group_queries(("officer", "manager", "employee"), (FEEDBACK,)),
+            {
+                ("officer", FEEDBACK): 2,
+                ("manager", FEEDBACK): 3,
+                ("employee", FEEDBACK): 1,
+            },
+        )
+
+
+@tagged("post_install", "-at_install", "analytics")
 class TestAnalyticsViews(HrPerformanceCase):
     def test_views_open_for_each_reader(self):
         """Every analysis opens in each of its views for the roles that may read it,
@@ -501,6 +585,7 @@ class TestAnalyticsViews(HrPerformanceCase):
             GOAL: ("employee", "manager", "officer"),
             CYCLE: ("employee", "manager", "officer"),
             CHECKIN: ("employee", "manager", "officer"),
+            FEEDBACK: ("employee", "manager", "officer"),
             REWARD: ("manager", "officer"),
         }
         hidden = {RATING: "leniency", CHECKIN: "cadence"}
