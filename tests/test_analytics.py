@@ -129,6 +129,19 @@ class TestAnalytics(AnalyticsFixture, HrPerformanceCase):
             with self.subTest(role=role):
                 self.assertFalse(self.rows(role))
 
+    def test_manager_rule_costs_a_query_per_level(self):
+        """hr.employee has no parent_path: the managers' ``child_of`` searches the
+        tree one level at a time, so a deeper tree costs one more query."""
+        before = self.read_group_queries(("manager",), (RATING, CYCLE))
+        self.env["hr.employee"].create(
+            {"name": "Third level", "parent_id": self.rated[1].id}
+        )
+        after = self.read_group_queries(("manager",), (RATING, CYCLE))
+        self.assertEqual(
+            {key: after[key] - count for key, count in before.items()},
+            {("manager", RATING): 1, ("manager", CYCLE): 1},
+        )
+
     def test_leniency_is_for_officers(self):
         """Leniency and the manager's count come from every rating of the cycle,
         released or not: the employee's own released row does not carry them."""
