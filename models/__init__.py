@@ -1,4 +1,6 @@
+from . import hr_performance_workflow
 from . import hr_performance_value
+from . import hr_performance_measure_source
 from . import hr_performance_goal
 from . import hr_performance_key_result
 from . import hr_performance_checkin
@@ -42,3 +44,4 @@ from . import hr_performance_report_cycle
 from . import hr_performance_report_reward
 from . import hr_performance_report_checkin
 from . import hr_performance_report_feedback
+from . import ir_rule

@@ -1,9 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import logging
 
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .hr_performance_access import ADMIN, MANAGER, OFFICER
 from .hr_performance_activity import create_activities
 
-MANAGER = "hr_performance.group_hr_performance_manager"
+_logger = logging.getLogger(__name__)
 CADENCE_SELECTION = [
     ("none", "No recurring check-in"),
     ("weekly", "Weekly"),
@@ -78,24 +82,145 @@ class HrEmployee(models.Model):
         create_activities(self.env, checkins._name, checkins._activity_vals())
         return checkins
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        if any(vals.get("user_id") for vals in vals_list):
+            self._clear_rule_cache()
+        return employees
+
     def write(self, vals):
+        if vals.get("user_id"):
+            self._check_user_relink(vals["user_id"])
         result = super().write(vals)
+        if "user_id" in vals or "active" in vals:
+            self._clear_rule_cache()
         if vals.get("active") is False:
             self._cancel_open_appraisals()
+        if "parent_id" in vals:
+            self._log_new_manager()
         return result
 
-    def _cancel_open_appraisals(self):
-        """A departing employee's open appraisals are cancelled, not left to nag."""
-        Appraisal = self.env["hr.performance.appraisal"].sudo()
-        appraisals = Appraisal.search(
-            [
-                ("employee_id", "in", self.ids),
-                ("state", "not in", ("done", "cancelled")),
-            ]
-        )
-        appraisals._cancel()
-        for appraisal in appraisals:
-            appraisal.message_post(
-                body=self.env._("Cancelled: the employee left."),
+    def unlink(self):
+        result = super().unlink()
+        self._clear_rule_cache()
+        return result
+
+    def _clear_rule_cache(self):
+        """The record rules hold each user's employees (the manager chain): they
+        are computed again once an employee changes user."""
+        self.env.registry.clear_cache()
+
+    def _check_user_relink(self, user_id):
+        """Whoever is linked to an employee reads their performance records as
+        theirs: giving an employee who has some another user is for performance
+        administrators only, and is logged."""
+        moved = self.filtered(lambda employee: employee.user_id.id != user_id)
+        with_records = moved._with_performance_records()
+        if not with_records:
+            return
+        if not self.env.su and not self.env.user.has_group(ADMIN):
+            raise AccessError(
+                self.env._(
+                    "%(employees)s have performance records (goals, feedback, "
+                    "appraisals): only a performance administrator links them to "
+                    "another user.",
+                    employees=", ".join(with_records.mapped("name")),
+                )
+            )
+        user = self.env["res.users"].browse(user_id)
+        for employee in with_records:
+            _logger.info(
+                "user %s linked employee %s (performance records) from user %s to %s",
+                self.env.uid,
+                employee.id,
+                employee.user_id.id,
+                user_id,
+            )
+            # the caller is a performance administrator (checked above)
+            employee.sudo().message_post(
+                body=self.env._(
+                    "%(admin)s linked this employee, who has performance records, "
+                    "to the user %(user)s.",
+                    admin=self.env.user.name,
+                    user=user.sudo().name,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _with_performance_records(self):
+        """These employees who are the employee of any performance record."""
+        found = self.browse()
+        if not self:
+            return found
+        for model in self.env.registry.values():
+            field = model._fields.get("employee_id")
+            if (
+                model._name.startswith("hr.performance.")
+                and not model._abstract
+                and not model._transient
+                and model._auto
+                and field
+                and field.store
+                and field.comodel_name == "hr.employee"
+            ):
+                found |= self.browse().union(
+                    *(
+                        employee
+                        for [employee] in self.env[model._name]
+                        .sudo()
+                        .with_context(active_test=False)
+                        ._read_group(
+                            [("employee_id", "in", (self - found).ids)],
+                            ["employee_id"],
+                        )
+                    )
+                )
+            if found == self:
+                break
+        return found.with_env(self.env)
+
+    def _open_appraisals(self):
+        return (
+            self.env["hr.performance.appraisal"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("state", "not in", ("done", "cancelled")),
+                ]
+            )
+        )
+
+    def _cancel_open_appraisals(self):
+        """A departing employee's open appraisals are cancelled, not left to nag,
+        when a performance officer archives them. Archived by someone without a
+        performance role (the Employees app), they are left to an officer to
+        decide: archiving must not wipe a review."""
+        appraisals = self._open_appraisals()
+        if self.env.su or self.env.user.has_group(OFFICER):
+            appraisals._cancel()
+            body = self.env._("Cancelled: the employee left.")
+        else:
+            body = self.env._(
+                "%(user)s archived the employee. A performance officer cancels the "
+                "appraisal if it is no longer needed.",
+                user=self.env.user.name,
+            )
+        for appraisal in appraisals:
+            appraisal.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _log_new_manager(self):
+        """Who reads an employee's private goals and feedback follows their manager
+        chain: a new manager is logged on their open appraisals."""
+        for employee in self.sudo():
+            for appraisal in employee._open_appraisals():
+                appraisal.message_post(
+                    body=self.env._(
+                        "%(user)s changed the manager of %(employee)s to %(manager)s.",
+                        user=self.env.user.name,
+                        employee=employee.name,
+                        manager=employee.parent_id.name or "-",
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )

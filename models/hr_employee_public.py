@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .hr_employee import CADENCE_SELECTION, MANAGER
+from .hr_employee import CADENCE_SELECTION
+from .hr_performance_access import MANAGER
 
 
 class HrEmployeePublic(models.Model):

@@ -2,17 +2,47 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools.translate import LazyTranslate
 
+from .hr_performance_access import (
+    ADMIN,
+    MANAGER,
+    ROLE_ADMIN,
+    ROLE_APPRAISER,
+    ROLE_EMPLOYEE,
+    ROLE_LEAD,
+    ROLE_MANAGER,
+    ROLE_OFFICER,
+)
 from .hr_performance_activity import FOLLOWERS_INSERTED, create_activities
 from .hr_performance_review_aggregate import aggregate_html
-from .hr_performance_state import check_state, rule_checked_domain
+from .hr_performance_state import rule_checked_domain
+from .hr_performance_workflow import Chain, Transition
 
+_lt = LazyTranslate(__name__)
 OPEN_STATES = ("draft", "self_review", "manager_review", "calibration", "to_sign")
-OFFICER = "hr_performance.group_hr_performance_officer"
-MANAGER = "hr_performance.group_hr_performance_manager"
-# what a manager may write directly; the rest moves through the actions
-MANAGER_WRITABLE = {"appraiser_ids", "note_ids", "development_action_ids"}
+LEADS = (ROLE_LEAD, ROLE_OFFICER)
+BEFORE_CALIBRATION = ("draft", "self_review", "manager_review")
+CHAIN = ("note_ids", "development_action_ids")
+# the appraisers change before calibration; the chain keeps notes and plans actions;
+# everything else moves through the buttons
+APPRAISAL_FIELDS = {
+    ROLE_LEAD: {
+        **{state: ("appraiser_ids", *CHAIN) for state in BEFORE_CALIBRATION},
+        **{state: CHAIN for state in ("calibration", "to_sign", "done")},
+    },
+    ROLE_OFFICER: {
+        **{
+            state: ("appraiser_ids", "manager_id", *CHAIN)
+            for state in BEFORE_CALIBRATION
+        },
+        **{state: ("manager_id", *CHAIN) for state in ("calibration", "to_sign")},
+        "done": CHAIN,
+    },
+    ROLE_MANAGER: {state: CHAIN for state in (*OPEN_STATES, "done")},
+}
 
 
 class HrPerformanceAppraisal(models.Model):
@@ -28,8 +58,51 @@ class HrPerformanceAppraisal(models.Model):
 
     _name = "hr.performance.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "cycle_id desc, employee_id, id"
+    _workflow_transitions = (
+        Transition(
+            "skip_self",
+            ("self_review",),
+            "manager_review",
+            (ROLE_OFFICER,),
+            _lt("Only performance officers skip the self-assessment."),
+        ),
+        Transition(
+            "release",
+            ("calibration",),
+            "to_sign",
+            LEADS,
+            _lt(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer releases an appraisal."
+            ),
+        ),
+        Transition(
+            "sign",
+            ("to_sign",),
+            "done",
+            (ROLE_EMPLOYEE,),
+            _lt("Only the appraised employee signs."),
+        ),
+        Transition(
+            "cancel",
+            OPEN_STATES,
+            "cancelled",
+            (ROLE_OFFICER,),
+            _lt("Only performance officers cancel appraisals."),
+        ),
+    )
+    _workflow_fields = APPRAISAL_FIELDS
+    _workflow_create_roles = (ROLE_OFFICER,)
+    _workflow_create_fields = frozenset(
+        ("cycle_id", "employee_id", "manager_id", "appraiser_ids", "date_reference")
+    )
+    _workflow_server_fields = frozenset(
+        ("released", "rating_frozen", "signoff_comment", "date_signed")
+        + ("date_reminded", "date_escalated", "review_state")
+        + ("review_threshold", "review_merge")
+    )
 
     cycle_id = fields.Many2one(
         "hr.performance.cycle", required=True, ondelete="cascade", index=True
@@ -124,6 +197,12 @@ class HrPerformanceAppraisal(models.Model):
         copy=False,
         tracking=True,
     )
+    review_threshold = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="The template's anonymity threshold when the 360 feedback closed.",
+    )
+    review_merge = fields.Boolean(readonly=True, copy=False)
     review_summary = fields.Html(
         "360 Summary", compute="_compute_review_summary", sanitize=False
     )
@@ -200,25 +279,26 @@ class HrPerformanceAppraisal(models.Model):
                 and lead.score < appraisal.template_id.pip_threshold
             )
 
-    def _summary_readers(self):
-        """{appraisal: the users who read its 360 summary, officers aside}: the
-        employee, the appraisers and the employee's manager chain. Batched: one
-        search for every chain, walked in memory."""
-        appraisals = self.sudo()
-        managers = appraisals.employee_id.parent_id
-        Employee = self.env["hr.employee"].sudo()
-        if managers:
-            Employee.search([("id", "parent_of", managers.ids)]).user_id  # noqa: B018
-        readers = {}
-        for appraisal in appraisals:
-            chain, boss = Employee, appraisal.employee_id.parent_id
-            while boss and boss not in chain:
-                chain |= boss
-                boss = boss.parent_id
-            readers[appraisal] = (
-                appraisal.employee_id.user_id | appraisal.appraiser_ids | chain.user_id
-            )
-        return readers
+    def _reviewed_by_caller(self):
+        """The appraisals among these whose 360 feedback the caller was asked for or
+        gave: they never read its summary, which their own answers would let them
+        take apart. Asked at reading, whatever they became since (an appraiser, the
+        employee's manager)."""
+        user = self.env.user
+        asked = [[("reviewer_id", "=", user.id)]]
+        if user.email:
+            asked.append([("email", "=ilike", user.email.strip())])
+        requests = (
+            self.env["hr.performance.review.request"]
+            .sudo()
+            .search([("appraisal_id", "in", self.ids), *expression.OR(asked)])
+        )
+        responses = (
+            self.env["hr.performance.review.response"]
+            .sudo()
+            .search([("appraisal_id", "in", self.ids), ("author_id", "=", user.id)])
+        )
+        return (requests.appraisal_id | responses.appraisal_id).with_env(self.env)
 
     def _lead_assessment(self):
         """The lead manager assessment, whoever the caller is (internal use)."""
@@ -226,9 +306,13 @@ class HrPerformanceAppraisal(models.Model):
         return self.sudo().assessment_ids.filtered("is_lead")[:1]
 
     @api.depends("review_state")
+    @api.depends_context("uid")
     def _compute_review_summary(self):
+        reviewed = self._reviewed_by_caller() if not self.env.su else self.browse()
         for appraisal in self:
-            appraisal.review_summary = aggregate_html(appraisal)
+            appraisal.review_summary = aggregate_html(
+                appraisal, reviewer=appraisal in reviewed
+            )
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
@@ -246,6 +330,8 @@ class HrPerformanceAppraisal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(ADMIN):
+            vals_list = self._derive_managers(vals_list)
         # the manager appraises by default
         managers = (
             self.env["hr.employee"]
@@ -262,6 +348,31 @@ class HrPerformanceAppraisal(models.Model):
         appraisals = super().create(vals_list)
         appraisals._create_assessments()
         return appraisals
+
+    @api.model
+    def _derive_managers(self, vals_list):
+        """The manager of an appraisal is the employee's manager: nobody makes
+        themselves (or anyone) the appraiser of an employee they do not manage;
+        administrators may choose another."""
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .browse(
+                {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
+            )
+        )
+        parent_of = {employee.id: employee.parent_id.id for employee in employees}
+        return [
+            {
+                **{
+                    name: value
+                    for name, value in vals.items()
+                    if name != "appraiser_ids"
+                },
+                "manager_id": parent_of.get(vals.get("employee_id")) or False,
+            }
+            for vals in vals_list
+        ]
 
     def _create_assessments(self):
         """The self-assessment and one assessment per appraiser, with their answers.
@@ -332,6 +443,8 @@ class HrPerformanceAppraisal(models.Model):
                 [
                     ("employee_id", "in", appraisals.employee_id.ids),
                     ("scope", "=", "employee"),
+                    # a private goal stays between the employee and their chain
+                    ("private", "=", False),
                     ("state", "not in", ("draft", "cancelled")),
                     ("date_deadline", ">=", cycle.date_start),
                     ("date_deadline", "<=", cycle.date_end),
@@ -374,59 +487,53 @@ class HrPerformanceAppraisal(models.Model):
         ]
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_manager_write(vals)
+        if "appraiser_ids" in vals and not self.env.su:
+            self._check_appraisers_are_not_reviewers(vals)
         result = super().write(vals)
         if "appraiser_ids" in vals:
-            self._create_assessments()
+            self.sudo()._create_assessments()
         return result
 
-    def _check_manager_write(self, vals):
-        """States and results move through the buttons, for officers too; only the
-        lead or an officer changes the appraisers; nobody edits their own."""
-        fields_ = {
-            name for name in vals if not name.startswith(("message_", "activity_"))
-        }
-        allowed = MANAGER_WRITABLE | ({"manager_id"} if self._is_officer() else set())
-        if fields_ - allowed:
-            raise AccessError(
+    def _check_appraisers_are_not_reviewers(self, vals):
+        """A 360 reviewer of an appraisal never becomes one of its appraisers, who
+        read the summary."""
+        new = self.new({"appraiser_ids": vals["appraiser_ids"]}).appraiser_ids._origin
+        asked = (
+            self.env["hr.performance.review.request"]
+            .sudo()
+            .search_count(
+                [("appraisal_id", "in", self.ids), ("reviewer_id", "in", new.ids)]
+            )
+        )
+        if asked:
+            raise UserError(
                 self.env._(
-                    "An appraisal moves through its buttons: %(fields)s cannot be "
-                    "written directly.",
-                    fields=", ".join(sorted(fields_ - allowed)),
+                    "A 360 reviewer of this appraisal cannot become its appraiser: "
+                    "appraisers read the 360 summary."
                 )
             )
-        self._check_not_own()
-        if "appraiser_ids" in fields_:
-            self._check_lead_or_officer(self.env._("Changing the appraisers of"))
-
-    def _check_not_own(self):
-        if not self.env.su and self.filtered(
-            lambda a: a.employee_id.user_id == self.env.user
-        ):
-            raise AccessError(self.env._("Nobody acts on their own appraisal."))
 
     # ------------------------------------------------------------------ workflow
 
-    def _is_officer(self):
-        return self.env.su or self.env.user.has_group(OFFICER)
-
-    def _check_lead_or_officer(self, action):
-        """Managers of the employee (the lead appraiser) or officers only, never on
-        their own appraisal."""
-        self._check_not_own()
-        if self._is_officer():
-            return
-        for appraisal in self:
-            if appraisal._lead_assessment().author_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "%(action)s %(appraisal)s is for the employee's manager or a "
-                        "performance officer.",
-                        action=action,
-                        appraisal=appraisal.display_name,
-                    )
-                )
+    def _workflow_roles(self):
+        """The employee, the manager chain, the lead appraiser and the other
+        appraisers, officers and administrators; nobody acts on their own."""
+        chain = Chain(self.env)
+        appraisals = self.sudo()
+        leads = {
+            lead.appraisal_id: lead.author_id
+            for lead in appraisals.assessment_ids.filtered("is_lead")
+        }
+        roles = {}
+        for appraisal in appraisals:
+            found = chain.employee_roles(appraisal.employee_id, appraisal.company_id)
+            if not chain.is_self(appraisal.employee_id):
+                if chain.user in appraisal.appraiser_ids:
+                    found.add(ROLE_APPRAISER)
+                if leads.get(appraisal) == chain.user:
+                    found.add(ROLE_LEAD)
+            roles[appraisal.with_env(self.env)] = found
+        return roles
 
     def _on_assessments_submitted(self):
         """Move appraisals along when their assessments are in.
@@ -490,18 +597,14 @@ class HrPerformanceAppraisal(models.Model):
 
     def action_skip_self_review(self):
         """Officers move on without the self-assessment (e.g. a long absence)."""
-        if not self._is_officer():
-            raise AccessError(self.env._("Only performance officers can skip a step."))
-        self._check_not_own()
-        check_state(self, ("self_review",), self.env._("Skipping the self-assessment"))
+        self._workflow_check_move("skip_self")
         self.sudo()._start_manager_review()
         return True
 
     def action_release(self):
         """Show the manager assessments and the final rating to the employee, who is
         asked to sign."""
-        self._check_lead_or_officer(self.env._("Releasing"))
-        check_state(self, ("calibration",), self.env._("Releasing"))
+        self._workflow_check_move("release")
         missing = self.filtered(lambda a: not a._lead_assessment().final_level_id)
         if missing:
             raise UserError(
@@ -510,8 +613,8 @@ class HrPerformanceAppraisal(models.Model):
                     appraisals=", ".join(missing.mapped("display_name")),
                 )
             )
+        self._workflow_move("release", {"released": True})
         appraisals = self.sudo()
-        appraisals.write({"state": "to_sign", "released": True})
         appraisals.activity_feedback(["mail.mail_activity_data_todo"])
         appraisals._schedule_todos(
             [
@@ -531,15 +634,9 @@ class HrPerformanceAppraisal(models.Model):
         """The employee acknowledges the released appraisal, with an optional
         comment. Signing says "I have read it", not "I agree"."""
         self.ensure_one()
-        if self.employee_id.user_id != self.env.user:
-            raise AccessError(self.env._("Only the appraised employee signs."))
-        check_state(self, ("to_sign",), self.env._("Signing"))
-        self.sudo().write(
-            {
-                "state": "done",
-                "signoff_comment": comment or False,
-                "date_signed": fields.Datetime.now(),
-            }
+        self._workflow_move(
+            "sign",
+            {"signoff_comment": comment or False, "date_signed": fields.Datetime.now()},
         )
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         self.sudo().message_post(
@@ -552,6 +649,7 @@ class HrPerformanceAppraisal(models.Model):
 
     def action_open_sign(self):
         self.ensure_one()
+        self._workflow_check_move("sign")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Sign Your Appraisal"),
@@ -562,12 +660,7 @@ class HrPerformanceAppraisal(models.Model):
         }
 
     def action_cancel(self):
-        if not self._is_officer():
-            raise AccessError(
-                self.env._("Only performance officers cancel appraisals.")
-            )
-        self._check_not_own()
-        check_state(self, OPEN_STATES, self.env._("Cancelling"))
+        self._workflow_check_move("cancel")
         self.sudo()._cancel()
         return True
 
@@ -581,6 +674,7 @@ class HrPerformanceAppraisal(models.Model):
     def action_open_assessment(self):
         """Open the caller's own assessment of this appraisal."""
         self.ensure_one()
+        self._workflow_check_readable()
         assessment = self.my_assessment_id
         if not assessment:
             raise UserError(self.env._("You have no assessment to write here."))
@@ -595,7 +689,13 @@ class HrPerformanceAppraisal(models.Model):
     def action_create_pip(self):
         """Start a performance improvement plan from this appraisal."""
         self.ensure_one()
-        self._check_lead_or_officer(self.env._("Planning an improvement for"))
+        self._workflow_check_roles(
+            LEADS,
+            self.env._(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer plans an improvement."
+            ),
+        )
         pip = (
             self.env["hr.performance.pip"]
             .sudo()
@@ -618,7 +718,14 @@ class HrPerformanceAppraisal(models.Model):
 
     def action_close_review(self):
         """Stop collecting 360 feedback: drafts are dropped, the summary appears."""
-        self._check_lead_or_officer(self.env._("Closing the 360 feedback of"))
+        self._workflow_check_roles(
+            LEADS,
+            self.env._(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer closes the 360 feedback."
+            ),
+        )
+        self._check_review_open()
         self.sudo()._close_reviews()
         return True
 
@@ -635,7 +742,16 @@ class HrPerformanceAppraisal(models.Model):
             )
 
     def _close_reviews(self):
-        self.write({"review_state": "closed"})
+        """Close the 360 feedback with the anonymity rules it was collected under:
+        changing the template afterwards changes nothing of what is shown."""
+        for template, appraisals in self.grouped("template_id").items():
+            appraisals.write(
+                {
+                    "review_state": "closed",
+                    "review_threshold": template.anonymity_threshold,
+                    "review_merge": template.merge_small_categories,
+                }
+            )
         self.env["hr.performance.review.response"].search(
             [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
         ).write({"state": "cancelled"})
@@ -643,7 +759,13 @@ class HrPerformanceAppraisal(models.Model):
     def action_send_review_requests(self):
         """Approve the proposed 360 reviewers and invite them."""
         self.ensure_one()
-        self._check_lead_or_officer(self.env._("Sending the 360 requests of"))
+        self._workflow_check_roles(
+            LEADS,
+            self.env._(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer sends the 360 requests."
+            ),
+        )
         requests = self.sudo().review_request_ids
         requests._check_limits(minimum=True)
         requests.filtered(lambda r: r.state == "proposed").with_env(
@@ -653,6 +775,10 @@ class HrPerformanceAppraisal(models.Model):
 
     def action_purge_reviews(self):
         """Administrators delete every 360 answer of these appraisals, with a log."""
+        self._workflow_check_roles(
+            (ROLE_ADMIN,),
+            self.env._("Only performance administrators purge 360 feedback."),
+        )
         self.env["hr.performance.review.response"].purge(self)
         return True
 
@@ -691,10 +817,10 @@ class HrPerformanceAppraisal(models.Model):
     def action_remind_late(self):
         """Officers nudge the late writers of these appraisals now (the dashboard's
         button): the cron's first reminder, at most once a day per appraisal."""
-        if not self._is_officer():
-            raise AccessError(
-                self.env._("Only performance officers nudge late reviewers.")
-            )
+        self._workflow_check_roles(
+            (ROLE_OFFICER,),
+            self.env._("Only performance officers nudge late reviewers."),
+        )
         today = fields.Date.context_today(self)
         late = self.filtered_domain(self._late_domain(today)).filtered(
             lambda a: a.date_reminded != today

@@ -1,13 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_state import (
-    check_length,
-    check_scale,
-    check_state,
-    check_writable,
-)
+from .hr_performance_access import ROLE_AUTHOR, ROLE_OFFICER
+from .hr_performance_state import check_length, check_scale
+from .hr_performance_workflow import Chain, Transition
+
+_lt = LazyTranslate(__name__)
+TEXTS = ("strengths", "improvements", "summary", "line_ids")
 
 PARTS = (
     ("goal", "goals_weight"),
@@ -27,7 +28,27 @@ class HrPerformanceAssessment(models.Model):
 
     _name = "hr.performance.assessment"
     _description = "Assessment"
+    _inherit = ["hr.performance.workflow"]
     _order = "appraisal_id, kind desc, id"
+    _workflow_transitions = (
+        Transition(
+            "submit",
+            ("draft",),
+            "submitted",
+            (ROLE_AUTHOR,),
+            _lt("Only its author submits an assessment."),
+        ),
+        Transition(
+            "reopen",
+            ("submitted",),
+            "draft",
+            (ROLE_OFFICER,),
+            _lt("Only performance officers reopen assessments."),
+        ),
+    )
+    # the lead also proposes the final rating (see _workflow_writable)
+    _workflow_fields = {ROLE_AUTHOR: {"draft": TEXTS}}
+    _workflow_server_fields = frozenset(("date_submitted", "is_lead", "author_id"))
 
     appraisal_id = fields.Many2one(
         "hr.performance.appraisal", required=True, ondelete="cascade", index=True
@@ -158,43 +179,39 @@ class HrPerformanceAssessment(models.Model):
         check_scale(self, "final_level_id", "rating_scale_id")
         check_length(self, ["strengths", "improvements", "summary"])
 
-    def _check_author(self, action):
-        if self.env.su:
-            return
-        foreign = self.filtered(
-            lambda assessment: assessment.author_id != self.env.user
-        )
-        if foreign:
-            raise UserError(
-                self.env._(
-                    "%(action)s: only its author can do that for %(records)s.",
-                    action=action,
-                    records=", ".join(foreign.mapped("display_name")),
-                )
-            )
+    def _workflow_roles(self):
+        chain = Chain(self.env)
+        roles = {}
+        for assessment in self.sudo():
+            found = chain.staff_roles(assessment.company_id, assessment.employee_id)
+            if assessment.author_id == chain.user:
+                found.add(ROLE_AUTHOR)
+            roles[assessment.with_env(self.env)] = found
+        return roles
+
+    def _workflow_writable(self, roles):
+        allowed = super()._workflow_writable(roles)
+        if (
+            ROLE_AUTHOR in roles
+            and self.is_lead
+            and self.state == "draft"
+            and not self.appraisal_id.rating_frozen
+        ):
+            allowed.add("final_level_id")
+        return allowed
 
     def write(self, vals):
-        if not self.env.su:
-            allowed = {"strengths", "improvements", "summary", "line_ids"}
-            if all(self.mapped("is_lead")):
-                allowed.add("final_level_id")
-            check_writable(self, vals, allowed)
-            self._check_author(self.env._("Editing an assessment"))
-            check_state(self, ("draft",), self.env._("Editing an assessment"))
         if "final_level_id" in vals and self.appraisal_id.filtered("rating_frozen"):
             raise UserError(self.env._("Calibration froze this rating."))
         return super().write(vals)
 
     def action_submit(self):
         """Submit the assessment; it is final. Moves the appraisal along."""
-        self._check_author(self.env._("Submitting an assessment"))
-        check_state(self, ("draft",), self.env._("Submitting"))
+        self._workflow_check_move("submit")
         self._check_complete()
         for assessment in self.filtered(lambda a: a.is_lead and not a.final_level_id):
             assessment.final_level_id = assessment._suggested_level()
-        self.sudo().write(
-            {"state": "submitted", "date_submitted": fields.Datetime.now()}
-        )
+        self._workflow_move("submit", {"date_submitted": fields.Datetime.now()})
         self.appraisal_id.sudo()._on_assessments_submitted()
         return True
 
@@ -212,10 +229,8 @@ class HrPerformanceAssessment(models.Model):
 
     def action_reopen(self):
         """Officers send a submitted assessment back to its author."""
-        if not self.env.user.has_group("hr_performance.group_hr_performance_officer"):
-            raise UserError(self.env._("Only performance officers reopen assessments."))
-        check_state(self, ("submitted",), self.env._("Reopening"))
-        if self.appraisal_id.filtered("released"):
+        self._workflow_check_move("reopen")
+        if self.appraisal_id.sudo().filtered("released"):
             raise UserError(self.env._("A released appraisal's assessments are final."))
-        self.sudo().write({"state": "draft", "date_submitted": False})
+        self._workflow_move("reopen", {"date_submitted": False})
         return True

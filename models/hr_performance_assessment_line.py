@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .hr_performance_state import check_length, check_scale, check_writable
+from .hr_performance_access import ROLE_AUTHOR
+from .hr_performance_state import check_length, check_scale
 
 
 class HrPerformanceAssessmentLine(models.Model):
@@ -12,7 +13,11 @@ class HrPerformanceAssessmentLine(models.Model):
 
     _name = "hr.performance.assessment.line"
     _description = "Assessment Answer"
+    _inherit = ["hr.performance.workflow"]
     _order = "assessment_id, line_type desc, sequence, id"
+    # an answer changes with its assessment: by its author, while a draft
+    _workflow_state = None
+    _workflow_fields = {ROLE_AUTHOR: {"draft": ("level_id", "answer_yes", "comment")}}
 
     assessment_id = fields.Many2one(
         "hr.performance.assessment", required=True, ondelete="cascade", index=True
@@ -91,10 +96,9 @@ class HrPerformanceAssessmentLine(models.Model):
         check_scale(self, "level_id", "rating_scale_id")
         check_length(self, ["comment"])
 
-    def write(self, vals):
-        # an answer changes with its assessment: same author, still a draft
-        if not self.env.su:
-            check_writable(self, vals, {"level_id", "answer_yes", "comment"})
-            self.assessment_id.check_access("write")
-            self.assessment_id.write({})
-        return super().write(vals)
+    def _workflow_state_of(self):
+        return self.sudo().assessment_id.state
+
+    def _workflow_roles(self):
+        of_assessment = self.assessment_id._workflow_roles()
+        return {line: of_assessment[line.assessment_id] for line in self}

@@ -3,8 +3,14 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_state import check_state
+from .hr_performance_access import ROLE_ADMIN, ROLE_OFFICER, ROLE_PARTICIPANT
+from .hr_performance_workflow import Chain, Transition
+
+_lt = LazyTranslate(__name__)
+STAFF = (ROLE_OFFICER, ROLE_ADMIN)
+SETUP = ("name", "cycle_id", "department_ids", "manager_id", "participant_ids")
 
 
 class HrPerformanceCalibration(models.Model):
@@ -17,8 +23,29 @@ class HrPerformanceCalibration(models.Model):
 
     _name = "hr.performance.calibration"
     _description = "Calibration Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _workflow_transitions = (
+        Transition(
+            "start",
+            ("draft",),
+            "open",
+            STAFF,
+            _lt("Only performance officers start a calibration session."),
+        ),
+        Transition(
+            "close",
+            ("open",),
+            "closed",
+            STAFF,
+            _lt("Only performance officers close a calibration session."),
+        ),
+    )
+    _workflow_fields = {
+        role: {"draft": SETUP, "open": ("name", "participant_ids")} for role in STAFF
+    }
+    _workflow_create_fields = frozenset(SETUP)
+    _workflow_create_roles = STAFF
 
     name = fields.Char(required=True, tracking=True)
     cycle_id = fields.Many2one(
@@ -122,10 +149,19 @@ class HrPerformanceCalibration(models.Model):
             domain.append(("employee_id.parent_id", "child_of", self.manager_id.ids))
         return self.env["hr.performance.appraisal"].sudo().search(domain)
 
+    def _workflow_roles(self):
+        chain = Chain(self.env)
+        roles = {}
+        for session in self.sudo():
+            found = chain.staff_roles(session.company_id) & set(STAFF)
+            if chain.user in session.participant_ids:
+                found.add(ROLE_PARTICIPANT)
+            roles[session.with_env(self.env)] = found
+        return roles
+
     def action_start(self):
         """Open the session with a line per appraisal waiting for calibration."""
-        self.check_access("write")
-        check_state(self, ("draft",), self.env._("Starting"))
+        self._workflow_check_move("start")
         Line = self.env["hr.performance.calibration.line"].sudo()
         for session in self:
             taken = Line.search(
@@ -140,23 +176,27 @@ class HrPerformanceCalibration(models.Model):
                     )
                 )
             Line.create(Line._prepare_lines(session, appraisals))
-        self.write({"state": "open"})
+        self._workflow_move("start")
         return True
 
     def action_close(self):
         """Freeze the calibrated ratings into the appraisals."""
-        self.check_access("write")
-        check_state(self, ("open",), self.env._("Closing"))
-        lines = self.sudo().line_ids
+        self._workflow_check_move("close")
+        # only what the session was opened for: its cycle's appraisals in calibration
+        lines = self.sudo().line_ids.filtered(
+            lambda line: line.appraisal_id.state == "calibration"
+            and line.appraisal_id.cycle_id == line.session_id.cycle_id
+        )
         for level, level_lines in lines.grouped("level_id").items():
             leads = level_lines.appraisal_id.assessment_ids.filtered("is_lead")
             leads.write({"final_level_id": level.id})
         lines.appraisal_id.write({"rating_frozen": True})
-        self.write({"state": "closed"})
+        self._workflow_move("close")
         return True
 
     def action_open_grid(self):
         self.ensure_one()
+        self._workflow_check_readable()
         return {
             "type": "ir.actions.client",
             "tag": "hr_performance_nine_box",
@@ -166,6 +206,7 @@ class HrPerformanceCalibration(models.Model):
 
     def action_view_lines(self):
         self.ensure_one()
+        self._workflow_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Calibration"),

@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_performance_state import check_state, check_writable
+from .hr_performance_access import OFFICER, ROLE_OFFICER, ROLE_PARTICIPANT
 
 BANDS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 BAND_INDEX = {band: index for index, (band, _label) in enumerate(BANDS)}
@@ -18,6 +18,13 @@ class HrPerformanceCalibrationLine(models.Model):
 
     _name = "hr.performance.calibration.line"
     _description = "Calibration Line"
+    _inherit = ["hr.performance.workflow"]
+    # participants and officers move the lines of an open session, never their own
+    _workflow_state = None
+    _workflow_fields = {
+        role: {"open": ("level_id", "potential", "change_reason")}
+        for role in (ROLE_PARTICIPANT, ROLE_OFFICER)
+    }
     _order = "session_id, box desc, employee_id"
 
     session_id = fields.Many2one(
@@ -52,7 +59,8 @@ class HrPerformanceCalibrationLine(models.Model):
         store=True,
         help="The 9-box cell: 1 low performance and potential, 9 high and high.",
     )
-    wage = fields.Monetary(readonly=True, currency_field="currency_id")
+    # the contract's wage: HR's, not the participants' (the compa-ratio tells them)
+    wage = fields.Monetary(readonly=True, currency_field="currency_id", groups=OFFICER)
     currency_id = fields.Many2one(related="company_id.currency_id")
     compa_ratio = fields.Float(
         readonly=True,
@@ -126,10 +134,19 @@ class HrPerformanceCalibrationLine(models.Model):
             )
         return vals_list
 
+    def _workflow_state_of(self):
+        return self.sudo().session_id.state
+
+    def _workflow_roles(self):
+        of_session = self.session_id._workflow_roles()
+        return {
+            line: set()
+            if line.sudo().employee_id.user_id == self.env.user
+            else of_session[line.session_id]
+            for line in self
+        }
+
     def write(self, vals):
-        if not self.env.su:
-            check_writable(self, vals, {"level_id", "potential", "change_reason"})
-            check_state(self.session_id, ("open",), self.env._("Calibrating"))
         if "level_id" in vals or "potential" in vals:
             self._log_changes(vals)
         return super().write(vals)
@@ -171,6 +188,7 @@ class HrPerformanceCalibrationLine(models.Model):
     def move_to_box(self, line_id, performance, potential, reason=False):
         """The 9-box grid drops a card: set the band and the potential."""
         line = self.browse(line_id)
+        line._workflow_check_readable()
         vals = {"potential": potential}
         if performance != line.performance:
             vals["level_id"] = line._level_in_band(performance).id

@@ -5,9 +5,28 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
+from .hr_performance_access import OFFICER, ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_OFFICER
 from .hr_performance_activity import FOLLOWERS_INSERTED
-from .hr_performance_state import check_state, rule_checked_domain
+from .hr_performance_state import rule_checked_domain
+from .hr_performance_workflow import Transition
+
+_lt = LazyTranslate(__name__)
+PEOPLE = (ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_OFFICER)
+SHARED = ("shared_notes", "topic_ids", "action_ids", "update_ids")
+# the employee never moves: private notes are read by the chain above them
+CHECKIN_FIELDS = {
+    ROLE_EMPLOYEE: {"planned": ("date", "mood", *SHARED), "done": ("mood", *SHARED)},
+    ROLE_MANAGER: {
+        "planned": ("date", "note_ids", *SHARED),
+        "done": ("note_ids", *SHARED),
+    },
+    ROLE_OFFICER: {
+        "planned": ("date", "manager_user_id", "note_ids", *SHARED),
+        "done": ("note_ids", *SHARED),
+    },
+}
 
 CADENCE = {
     "weekly": relativedelta(weeks=1),
@@ -29,8 +48,37 @@ class HrPerformanceCheckin(models.Model):
 
     _name = "hr.performance.checkin"
     _description = "Check-in"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _workflow_transitions = (
+        Transition(
+            "done",
+            ("planned",),
+            "done",
+            PEOPLE,
+            _lt("Only the two people of a check-in, or their managers, hold it."),
+        ),
+        Transition(
+            "cancel",
+            ("planned",),
+            "cancelled",
+            PEOPLE,
+            _lt("Only the two people of a check-in, or their managers, cancel it."),
+        ),
+        Transition(
+            "reset",
+            ("cancelled",),
+            "planned",
+            PEOPLE,
+            _lt("Only the two people of a check-in, or their managers, plan it again."),
+        ),
+    )
+    _workflow_fields = CHECKIN_FIELDS
+    _workflow_create_roles = PEOPLE
+    _workflow_create_fields = frozenset(
+        ("employee_id", "manager_user_id", "date", "mood", "note_ids", *SHARED)
+    )
+    _workflow_server_fields = frozenset(("nudged",))
 
     # the company follows the employee: no check_company, which would filter the
     # employee by the company not known yet
@@ -116,28 +164,21 @@ class HrPerformanceCheckin(models.Model):
                 date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
             )
 
-    def write(self, vals):
-        if (
-            "employee_id" in vals
-            and not self.env.su
-            and not self.env.user.has_group(
-                "hr_performance.group_hr_performance_officer"
-            )
-        ):
-            if any(checkin.employee_id.id != vals["employee_id"] for checkin in self):
-                raise UserError(
-                    self.env._(
-                        "A check-in stays with its employee; plan a new one for "
-                        "someone else."
-                    )
-                )
-        return super().write(vals)
-
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # x2many emptiness tests go through the rules of their lines
         domain = rule_checked_domain(self, domain)
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(OFFICER):
+            # the manager of the meeting is the employee's manager
+            vals_list = [
+                {key: value for key, value in vals.items() if key != "manager_user_id"}
+                for vals in vals_list
+            ]
+        return super().create(vals_list)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
@@ -146,20 +187,17 @@ class HrPerformanceCheckin(models.Model):
         return super().message_subscribe(partner_ids, subtype_ids)
 
     def action_done(self):
-        check_state(self, ("planned",), self.env._("Holding"))
-        self.write({"state": "done"})
-        self.activity_feedback([ACTIVITY_TYPE])
+        self._workflow_move("done")
+        self.sudo().activity_feedback([ACTIVITY_TYPE])
         return True
 
     def action_cancel(self):
-        check_state(self, ("planned",), self.env._("Cancelling"))
-        self.write({"state": "cancelled"})
-        self.activity_unlink([ACTIVITY_TYPE])
+        self._workflow_move("cancel")
+        self.sudo().activity_unlink([ACTIVITY_TYPE])
         return True
 
     def action_reset(self):
-        check_state(self, ("cancelled",), self.env._("Planning again"))
-        self.write({"state": "planned", "nudged": False})
+        self._workflow_move("reset", {"nudged": False})
         return True
 
     @api.model
@@ -183,6 +221,11 @@ class HrPerformanceCheckin(models.Model):
                 ("date", "<", fields.Datetime.now() - NUDGE_AFTER),
                 ("manager_user_id", "!=", False),
             ]
+        )
+        # a nudge goes to the employee's manager, whom it concerns and who reads it
+        late = late.filtered(
+            lambda checkin: checkin.manager_user_id
+            == checkin.employee_id.parent_id.user_id
         )
         if not late:
             return

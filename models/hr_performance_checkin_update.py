@@ -1,18 +1,27 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 
 class HrPerformanceCheckinUpdate(models.Model):
     """A key result updated during a check-in: the snapshot of before and after.
 
     Creating the line writes the new value on the key result, as the current user,
-    so the key result's own access rules decide whether the update is allowed.
+    so the key result's own access rules decide whether the update is allowed. The
+    key result is one of the check-in's employee's own goals, which the writer may
+    read: the line shows the goal to whoever reads the check-in. Nobody changes a
+    line afterwards (no field is writable).
     """
 
     _name = "hr.performance.checkin.update"
     _description = "Check-in Key Result Update"
+    _inherit = ["hr.performance.workflow"]
     _order = "id"
+    _workflow_state = None
+    _workflow_create_fields = frozenset(("checkin_id", "key_result_id", "value_after"))
+    _workflow_server_fields = frozenset(
+        ("value_before", "progress_before", "progress_after")
+    )
 
     checkin_id = fields.Many2one(
         "hr.performance.checkin", required=True, ondelete="cascade", index=True
@@ -32,21 +41,28 @@ class HrPerformanceCheckinUpdate(models.Model):
     progress_before = fields.Float(readonly=True)
     progress_after = fields.Float(readonly=True)
 
+    @api.constrains("key_result_id", "checkin_id")
+    def _check_key_result(self):
+        for update in self.sudo():
+            goal = update.key_result_id.goal_id
+            if (
+                goal.employee_id != update.checkin_id.employee_id
+                or goal.state != "active"
+                or update.key_result_id.measure != "manual"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A check-in updates the key results of its employee's own "
+                        "active goals, updated by hand: %(result)s is not one.",
+                        result=update.key_result_id.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         updates = super().create(vals_list)
         updates._apply()
         return updates
-
-    def write(self, vals):
-        if set(vals) & {"key_result_id", "value_after"}:
-            raise UserError(
-                self.env._(
-                    "A key result update is a snapshot: add a new line instead of "
-                    "changing this one."
-                )
-            )
-        return super().write(vals)
 
     def _apply(self):
         """Write each new value on its key result and keep the before/after."""
@@ -54,7 +70,8 @@ class HrPerformanceCheckinUpdate(models.Model):
             result = update.key_result_id
             before = (result.current_value, result.progress)
             result.current_value = update.value_after
-            update.write(
+            # the snapshot of a write the caller was allowed to make
+            update.sudo().write(
                 {
                     "value_before": before[0],
                     "progress_before": before[1],

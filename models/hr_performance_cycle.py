@@ -2,11 +2,15 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
+from odoo.tools.translate import LazyTranslate
 
+from .hr_performance_access import MANAGER, ROLE_ADMIN, ROLE_OFFICER
 from .hr_performance_activity import create_activities
-from .hr_performance_state import check_state
+from .hr_performance_workflow import Chain, Transition
+
+_lt = LazyTranslate(__name__)
 
 PHASES = (
     "deadline_goal_setting",
@@ -16,6 +20,22 @@ PHASES = (
     "deadline_calibration",
     "deadline_signoff",
 )
+STAFF = (ROLE_OFFICER, ROLE_ADMIN)
+SETUP = ("name", "date_start", "date_end", "template_id", "department_ids")
+SETUP += ("employee_ids", "category_ids", "kind", "trigger", "trigger_months")
+SETUP += ("trigger_lead_days", "company_id")
+RUNNING = ("name", "escalation_days", "merit_matrix_id", "bonus_target_percent")
+RUNNING += PHASES
+REWARDS = ("merit_matrix_id", "bonus_target_percent")
+CYCLE_FIELDS = {
+    role: {
+        "draft": SETUP + RUNNING,
+        "running": RUNNING,
+        "calibrating": RUNNING,
+        "closed": REWARDS,
+    }
+    for role in STAFF
+}
 
 
 class HrPerformanceCycle(models.Model):
@@ -27,8 +47,41 @@ class HrPerformanceCycle(models.Model):
 
     _name = "hr.performance.cycle"
     _description = "Review Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "date_end desc, id desc"
+    _workflow_transitions = (
+        Transition(
+            "launch",
+            ("draft",),
+            "running",
+            STAFF,
+            _lt("Only performance officers of its company launch a cycle."),
+        ),
+        Transition(
+            "calibrate",
+            ("running",),
+            "calibrating",
+            STAFF,
+            _lt("Only performance officers of its company start calibration."),
+        ),
+        Transition(
+            "close",
+            ("calibrating",),
+            "closed",
+            STAFF,
+            _lt("Only performance officers of its company close a cycle."),
+        ),
+        Transition(
+            "cancel",
+            ("draft", "running"),
+            "cancelled",
+            STAFF,
+            _lt("Only performance officers of its company cancel a cycle."),
+        ),
+    )
+    _workflow_fields = CYCLE_FIELDS
+    _workflow_create_roles = STAFF
+    _workflow_create_fields = frozenset(SETUP + RUNNING)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -103,8 +156,10 @@ class HrPerformanceCycle(models.Model):
         check_company=True,
         help="Suggests each raise from the final rating and the compa-ratio.",
     )
+    # with the levels' multipliers, a bonus would give its rating away to payroll
     bonus_target_percent = fields.Float(
         "Target Bonus (% of yearly wage)",
+        groups=MANAGER,
         help="Each bonus proposal: this share of the yearly wage, times the rating's "
         "bonus multiplier. Zero: no bonus proposals.",
     )
@@ -163,6 +218,13 @@ class HrPerformanceCycle(models.Model):
                     )
                 previous, previous_label = deadline, labels[name]
 
+    def _workflow_roles(self):
+        chain = Chain(self.env)
+        return {
+            cycle: chain.staff_roles(cycle.sudo().company_id) & set(STAFF)
+            for cycle in self
+        }
+
     def _population_domain(self):
         """The employees the cycle targets, archived ones included (to count them)."""
         self.ensure_one()
@@ -201,7 +263,7 @@ class HrPerformanceCycle(models.Model):
 
     def action_open_launch(self):
         self.ensure_one()
-        check_state(self, ("draft",), self.env._("Launching"))
+        self._workflow_check_move("launch")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Launch %(cycle)s", cycle=self.name),
@@ -218,14 +280,13 @@ class HrPerformanceCycle(models.Model):
         its id. Appraisals start in self-assessment, with a to-do for each employee
         due at the self-assessment deadline.
         """
-        self.check_access("write")
-        check_state(self, ("draft",), self.env._("Launching"))
-        for cycle in self.filtered(lambda c: c.kind == "campaign"):
+        self._workflow_check_move("launch")
+        for cycle in self.sudo().filtered(lambda c: c.kind == "campaign"):
             eligible = cycle._launch_population()[0]
             cycle._create_appraisals(
                 [(employee, cycle.date_end) for employee in eligible]
             )
-        self.write({"state": "running"})
+        self._workflow_move("launch")
         return True
 
     def _create_appraisals(self, targets):
@@ -341,33 +402,35 @@ class HrPerformanceCycle(models.Model):
         )
 
     def action_calibrate(self):
-        check_state(self, ("running",), self.env._("Starting calibration"))
-        self.write({"state": "calibrating"})
+        self._workflow_move("calibrate")
         return True
 
     def action_close(self):
-        check_state(self, ("calibrating",), self.env._("Closing"))
-        self.write({"state": "closed"})
+        self._workflow_move("close")
         return True
 
     def action_cancel(self):
-        # the caller's right to edit the cycles, before their appraisals as superuser
-        self.check_access("write")
-        check_state(self, ("draft", "running"), self.env._("Cancelling"))
-        self.appraisal_ids.filtered(
+        # the caller is checked before their appraisals are cancelled as superuser
+        self._workflow_check_move("cancel")
+        self.sudo().appraisal_ids.filtered(
             lambda a: a.state not in ("done", "cancelled")
-        ).sudo()._cancel()
-        self.write({"state": "cancelled"})
+        )._cancel()
+        self._workflow_move("cancel")
         return True
 
     def action_generate_rewards(self):
         """Reward proposals for the closed cycle's appraisals, in batch: a raise from
         the merit matrix and a bonus from the target, per rated employee with a
         running contract; employees who already have one of a kind are skipped."""
-        self.check_access("write")
-        check_state(self, ("closed",), self.env._("Proposing rewards"))
+        self._workflow_check_readable()
+        if self.filtered(lambda cycle: cycle.state != "closed"):
+            self._workflow_refuse_state(self.env._("Propose Rewards"), self)
+        if not all(roles for roles in self._workflow_roles().values()):
+            raise AccessError(
+                self.env._("Only performance officers propose the rewards of a cycle.")
+            )
         Reward = self.env["hr.performance.reward"]
-        for cycle in self:
+        for cycle in self.sudo():
             Reward.sudo().with_context(
                 mail_create_nolog=True, tracking_disable=True
             ).create(cycle._reward_vals())
@@ -429,6 +492,7 @@ class HrPerformanceCycle(models.Model):
 
     def action_view_rewards(self):
         self.ensure_one()
+        self._workflow_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Reward Proposals"),
@@ -440,6 +504,7 @@ class HrPerformanceCycle(models.Model):
 
     def action_view_appraisals(self):
         self.ensure_one()
+        self._workflow_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Appraisals"),

@@ -2,8 +2,8 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
-MANAGER = "hr_performance.group_hr_performance_manager"
-OFFICER = "hr_performance.group_hr_performance_officer"
+from .hr_performance_access import MANAGER, OFFICER
+
 OPEN_GOAL_STATES = ("draft", "proposed", "active")
 RUNNING_CYCLE_STATES = ("running", "calibrating")
 LIST_LIMIT = 8  # records listed in a section; the counts cover them all

@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .hr_performance_state import check_writable
+from .hr_performance_access import ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_OFFICER
+from .hr_performance_workflow import ANY
 
-MANAGER = "hr_performance.group_hr_performance_manager"
+PLAN = ("name", "kind", "date_deadline", "done")
 
 
 class HrPerformanceDevelopmentAction(models.Model):
@@ -13,7 +14,16 @@ class HrPerformanceDevelopmentAction(models.Model):
 
     _name = "hr.performance.development.action"
     _description = "Development Action"
+    _inherit = ["hr.performance.workflow"]
     _order = "done, date_deadline, id"
+    # the chain plans them; the employee ticks them off
+    _workflow_state = None
+    _workflow_fields = {
+        ROLE_EMPLOYEE: {ANY: ("done",)},
+        ROLE_MANAGER: {ANY: PLAN},
+        ROLE_OFFICER: {ANY: PLAN},
+    }
+    _workflow_create_fields = frozenset(("appraisal_id", *PLAN))
 
     appraisal_id = fields.Many2one(
         "hr.performance.appraisal", required=True, ondelete="cascade", index=True
@@ -35,9 +45,3 @@ class HrPerformanceDevelopmentAction(models.Model):
     )
     date_deadline = fields.Date("Due")
     done = fields.Boolean()
-
-    def write(self, vals):
-        own = self.filtered(lambda action: action.employee_id.user_id == self.env.user)
-        if own or not self.env.user.has_group(MANAGER):
-            check_writable(self, vals, {"done"})
-        return super().write(vals)

@@ -4,7 +4,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .hr_performance_state import check_length, check_links_readable
+from .hr_performance_state import check_length
 
 _logger = logging.getLogger(__name__)
 
@@ -23,9 +23,15 @@ class HrPerformanceFeedback(models.Model):
 
     _name = "hr.performance.feedback"
     _description = "Feedback"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.performance.workflow", "mail.thread"]
     _order = "create_date desc, id desc"
     _mail_post_access = "read"
+    # given feedback is immutable: no field is writable, for anyone
+    _workflow_state = None
+    _workflow_create_fields = frozenset(
+        ("kind", "employee_id", "body", "value_ids", "goal_id", "visibility")
+    )
+    _workflow_server_fields = frozenset(("author_id",))
 
     kind = fields.Selection(
         [("continuous", "Feedback"), ("praise", "Praise")],
@@ -96,6 +102,24 @@ class HrPerformanceFeedback(models.Model):
                     self.env._("Feedback and praise go to someone else, not to you.")
                 )
 
+    @api.constrains("goal_id", "employee_id", "visibility")
+    def _check_goal(self):
+        """Feedback is about one of the recipient's goals, and never shows a private
+        goal to anyone but the author and the recipient."""
+        for feedback in self.sudo().filtered("goal_id"):
+            goal = feedback.goal_id
+            if goal.employee_id != feedback.employee_id:
+                raise ValidationError(
+                    self.env._("Feedback is about one of the recipient's own goals.")
+                )
+            if goal.private and feedback.visibility != "private":
+                raise ValidationError(
+                    self.env._(
+                        "Feedback about a private goal is read by its recipient only: "
+                        "choose “Only the recipient”, or no goal."
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
@@ -104,7 +128,6 @@ class HrPerformanceFeedback(models.Model):
                 raise AccessError(
                     self.env._("Feedback can only be given in your own name.")
                 )
-            check_links_readable(self, vals_list, ["goal_id"])
         feedbacks = super(
             HrPerformanceFeedback,
             self.with_context(mail_create_nosubscribe=True, mail_create_nolog=True),

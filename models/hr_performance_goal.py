@@ -1,16 +1,54 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
+from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_state import (
-    check_links_readable,
-    check_state,
-    rule_checked_domain,
+from .hr_performance_access import (
+    ADMIN,
+    ROLE_ADMIN,
+    ROLE_EMPLOYEE,
+    ROLE_MANAGER,
+    ROLE_OFFICER,
+    ROLE_OWNER,
 )
+from .hr_performance_state import rule_checked_domain
+from .hr_performance_workflow import Chain, Transition
 
-MANAGER = "hr_performance.group_hr_performance_manager"
-OFFICER = "hr_performance.group_hr_performance_officer"
+_lt = LazyTranslate(__name__)
+OWNERS = (ROLE_OWNER, ROLE_EMPLOYEE)
+APPROVERS = (ROLE_MANAGER, ROLE_OFFICER)
+EVERYONE = OWNERS + APPROVERS
+CONTENT = (
+    "name",
+    "description",
+    "date_start",
+    "date_deadline",
+    "weight",
+    "key_result_ids",
+    "progress_mode",
+    "progress",
+    "parent_id",
+    "private",
+)
+# who writes what: the owner while the goal is not approved (then its progress),
+# the approvers while it is open, administrators re-assign it
+GOAL_FIELDS = {
+    ROLE_OWNER: {"draft": CONTENT, "proposed": CONTENT, "active": ("progress",)},
+    ROLE_EMPLOYEE: {"draft": CONTENT, "proposed": CONTENT, "active": ("progress",)},
+    ROLE_MANAGER: {
+        state: (*CONTENT, "smart_override", "department_id")
+        for state in ("draft", "proposed", "active")
+    },
+    ROLE_OFFICER: {
+        state: (*CONTENT, "smart_override", "department_id")
+        for state in ("draft", "proposed", "active")
+    },
+    ROLE_ADMIN: {
+        state: ("user_id", "employee_id", "scope", "company_id", "department_id")
+        for state in ("draft", "proposed", "active", "done", "cancelled")
+    },
+}
 AT_RISK_MARGIN = 20.0  # percent points behind the time elapsed
 MIN_DESCRIPTION = 20  # characters of a non-trivial description
 
@@ -25,15 +63,73 @@ class HrPerformanceGoal(models.Model):
       departments they manage), private ones included;
     - officers read and edit every goal of their companies that is not private: a
       private goal is for its owner and the employee's manager chain only.
-    Approving (state "active") is reserved to the employee's manager chain and to
-    officers, and is checked on every write of the state, not only in the buttons.
+    The workflow (``_workflow_transitions``, ``GOAL_FIELDS``) says who moves a goal
+    and writes which field: approving is for the employee's manager chain and
+    officers, never the employee; nobody writes the state but through the steps;
+    only administrators give a goal another owner.
     """
 
     _name = "hr.performance.goal"
     _description = "Goal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id"
     _parent_store = True
+    _workflow_transitions = (
+        Transition(
+            "propose",
+            ("draft",),
+            "proposed",
+            EVERYONE,
+            _lt("Only the goal's owner or their managers propose it."),
+        ),
+        Transition(
+            "approve",
+            ("draft", "proposed"),
+            "active",
+            APPROVERS,
+            _lt(
+                "Only the employee's manager or a performance officer can approve a "
+                "goal."
+            ),
+        ),
+        Transition(
+            "done",
+            ("active",),
+            "done",
+            EVERYONE,
+            _lt("Only the goal's owner or their managers close it."),
+        ),
+        Transition(
+            "cancel",
+            ("draft", "proposed"),
+            "cancelled",
+            EVERYONE,
+            _lt("Only the goal's owner or their managers cancel it."),
+        ),
+        Transition(
+            "cancel",
+            ("active",),
+            "cancelled",
+            APPROVERS,
+            _lt(
+                "An approved goal is cancelled by the employee's manager or a "
+                "performance officer."
+            ),
+        ),
+        Transition(
+            "draft",
+            ("proposed", "cancelled"),
+            "draft",
+            EVERYONE,
+            _lt("Only the goal's owner or their managers reset it."),
+        ),
+    )
+    _workflow_fields = GOAL_FIELDS
+    _workflow_create_roles = EVERYONE
+    _workflow_create_fields = frozenset(
+        (*CONTENT, "smart_override", "scope", "employee_id", "department_id")
+        + ("company_id", "user_id")
+    )
 
     name = fields.Char(required=True, tracking=True)
     description = fields.Html()
@@ -181,14 +277,20 @@ class HrPerformanceGoal(models.Model):
         "child_ids.progress",
         "child_ids.weight",
         "child_ids.state",
+        "child_ids.private",
+        "private",
     )
     def _compute_progress(self):
         for goal in self:
             if goal.progress_mode == "key_results":
                 goal.progress = self._weighted(goal.key_result_ids)
             elif goal.progress_mode == "children":
+                # a private goal's progress never shows in a goal others read
                 goal.progress = self._weighted(
-                    goal.child_ids.filtered(lambda g: g.state != "cancelled")
+                    goal.child_ids.filtered(
+                        lambda g, p=goal: g.state != "cancelled"
+                        and (p.private or not g.private)
+                    )
                 )
             else:
                 goal.progress = goal.progress
@@ -299,27 +401,64 @@ class HrPerformanceGoal(models.Model):
                     )
                 )
 
+    @api.constrains("parent_id", "private", "employee_id")
+    def _check_alignment_privacy(self):
+        """A goal that others read never shows a private one: a private goal is
+        aligned only with private goals of the same employee, which have the same
+        readers."""
+        goals = self | self.child_ids
+        for goal in goals.filtered(lambda g: g.parent_id.private):
+            parent = goal.parent_id
+            if not goal.private or goal.employee_id != parent.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "Goal %(goal)s cannot contribute to the private goal "
+                        "%(parent)s: only private goals of the same employee can.",
+                        goal=goal.name,
+                        parent=parent.name,
+                    )
+                )
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # x2many emptiness tests go through the rules of their lines
         domain = rule_checked_domain(self, domain)
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
+    # ------------------------------------------------------------------ workflow
+
+    def _workflow_roles(self):
+        """The owner (the employee, or whoever owns a department or company goal),
+        the manager chain (of the employee, or of the department's manager),
+        officers and administrators of the company."""
+        chain = Chain(self.env)
+        roles = {}
+        for goal in self.sudo():
+            employee = goal.employee_id if goal.scope == "employee" else None
+            found = chain.staff_roles(goal.company_id, employee)
+            if goal.user_id == chain.user:
+                found.add(ROLE_OWNER)
+            if goal.scope == "employee":
+                found |= {ROLE_EMPLOYEE} if chain.is_self(goal.employee_id) else set()
+                found |= {ROLE_MANAGER} if chain.manages(goal.employee_id) else set()
+            elif goal.scope == "department":
+                head = goal.department_id.manager_id
+                found |= {ROLE_MANAGER} if chain.manages(head) else set()
+            roles[goal.with_env(self.env)] = found
+        return roles
+
     @api.model_create_multi
     def create(self, vals_list):
-        check_links_readable(self, vals_list, ["parent_id"])
-        goals = super().create(vals_list)
-        if not self.env.su:
-            goals.filtered(lambda goal: goal.state == "active")._check_state_change(
-                "active"
-            )
-        return goals
+        if not self.env.su and not self.env.user.has_group(ADMIN):
+            # the owner is derived: the employee, or who creates the goal
+            vals_list = [
+                {name: value for name, value in vals.items() if name != "user_id"}
+                for vals in vals_list
+            ]
+        return super().create(vals_list)
 
     def write(self, vals):
-        if "state" in vals and not self.env.su:
-            self._check_state_change(vals["state"])
         if vals.get("parent_id"):
-            check_links_readable(self, [vals], ["parent_id"])
             self._check_parent_cycle(vals["parent_id"])
         return super().write(vals)
 
@@ -341,46 +480,12 @@ class HrPerformanceGoal(models.Model):
                 self.env._("Only draft or cancelled goals can be deleted; cancel it.")
             )
 
-    def _check_state_change(self, state):
-        """Refuse a state change the current user may not make, whatever the path."""
-        if self and state == "active" and not self._can_approve():
-            raise AccessError(
-                self.env._(
-                    "Only the employee's manager or a performance officer can approve "
-                    "a goal."
-                )
-            )
-
-    def _can_approve(self):
-        """Whether the current user manages every goal of ``self``."""
-        user = self.env.user
-        if user.has_group(OFFICER):
-            return all(goal.company_id in user.company_ids for goal in self)
-        if not user.has_group(MANAGER):
-            return False
-        own = user.employee_ids
-        return all(goal._is_managed_by(own) for goal in self)
-
-    def _is_managed_by(self, employees):
-        self.ensure_one()
-        if self.scope == "employee":
-            chain = self.employee_id.parent_id
-            while chain:
-                if chain in employees:
-                    return True
-                chain = chain.parent_id
-            return False
-        if self.scope == "department":
-            return self.department_id.manager_id in employees
-        return False
-
     def action_propose(self):
-        check_state(self, ("draft",), self.env._("Proposing"))
-        self.write({"state": "proposed"})
+        self._workflow_move("propose")
         return True
 
     def action_approve(self):
-        check_state(self, ("draft", "proposed"), self.env._("Approving"))
+        self._workflow_check_move("approve")
         unsmart = self.filtered(
             lambda goal: goal.smart_missing and not goal.smart_override
         )
@@ -395,30 +500,29 @@ class HrPerformanceGoal(models.Model):
                     ),
                 )
             )
-        self.write({"state": "active"})
+        self._workflow_move("approve")
         return True
 
     def action_done(self):
-        check_state(self, ("active",), self.env._("Closing"))
-        self.write({"state": "done"})
+        self._workflow_move("done")
         return True
 
     def action_cancel(self):
-        check_state(self, ("draft", "proposed", "active"), self.env._("Cancelling"))
-        self.write({"state": "cancelled"})
+        self._workflow_move("cancel")
         return True
 
     def action_draft(self):
-        check_state(self, ("proposed", "cancelled"), self.env._("Resetting"))
-        self.write({"state": "draft"})
+        self._workflow_move("draft")
         return True
 
     def action_measure(self):
+        self._workflow_check_readable()
         self.key_result_ids.action_measure()
         return True
 
     def action_view_children(self):
         self.ensure_one()
+        self._workflow_check_readable()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Aligned Goals"),

@@ -1,9 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from .hr_employee import CADENCE_SELECTION
-from .hr_performance_state import check_state
+from .hr_performance_access import ROLE_MANAGER, ROLE_OFFICER
+from .hr_performance_workflow import Transition
+
+_lt = LazyTranslate(__name__)
+PLANNERS = (ROLE_MANAGER, ROLE_OFFICER)
+PLAN = ("name", "objectives", "cadence", "date_review", "manager_id")
+PIP_FIELDS = {
+    role: {"draft": (*PLAN, "date_start", "outcome"), "active": (*PLAN, "outcome")}
+    for role in PLANNERS
+}
 
 
 class HrPerformancePip(models.Model):
@@ -16,8 +26,29 @@ class HrPerformancePip(models.Model):
 
     _name = "hr.performance.pip"
     _description = "Performance Improvement Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "date_review desc, id desc"
+    _workflow_transitions = (
+        Transition(
+            "start",
+            ("draft",),
+            "active",
+            PLANNERS,
+            _lt("Only the employee's managers or a performance officer start a plan."),
+        ),
+        Transition(
+            "close",
+            ("active",),
+            "closed",
+            PLANNERS,
+            _lt("Only the employee's managers or a performance officer close a plan."),
+        ),
+    )
+    _workflow_fields = PIP_FIELDS
+    _workflow_create_roles = PLANNERS
+    _workflow_create_fields = frozenset(
+        (*PLAN, "employee_id", "appraisal_id", "company_id", "date_start")
+    )
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     employee_id = fields.Many2one(
@@ -66,6 +97,16 @@ class HrPerformancePip(models.Model):
         ),
     ]
 
+    @api.constrains("appraisal_id", "employee_id")
+    def _check_appraisal(self):
+        for pip in self.sudo().filtered("appraisal_id"):
+            if pip.appraisal_id.employee_id != pip.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "An improvement plan follows one of its employee's appraisals."
+                    )
+                )
+
     @api.depends("employee_id")
     def _compute_name(self):
         for pip in self:
@@ -74,14 +115,12 @@ class HrPerformancePip(models.Model):
             )
 
     def action_start(self):
-        check_state(self, ("draft",), self.env._("Starting"))
-        self.write({"state": "active"})
+        self._workflow_move("start")
         return True
 
     def action_close(self):
-        check_state(self, ("active",), self.env._("Closing"))
-        missing = self.filtered(lambda pip: not pip.outcome)
-        if missing:
+        self._workflow_check_move("close")
+        if self.filtered(lambda pip: not pip.outcome):
             raise UserError(self.env._("Record the outcome before closing the plan."))
-        self.write({"state": "closed"})
+        self._workflow_move("close")
         return True

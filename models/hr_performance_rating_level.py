@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from .hr_performance_access import MANAGER
+
 
 class HrPerformanceRatingLevel(models.Model):
     """One level of a rating scale: a value and its label, e.g. 4 "Exceeds"."""
@@ -22,8 +24,10 @@ class HrPerformanceRatingLevel(models.Model):
         help="The share of employees expected at this level, shown against the "
         "actual distribution in calibration.",
     )
+    # with the cycle's target, a bonus would give its rating away to payroll
     bonus_multiplier = fields.Float(
         default=1.0,
+        groups=MANAGER,
         help="Multiplies the target bonus of employees rated at this level.",
     )
 

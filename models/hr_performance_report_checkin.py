@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-MANAGER = "hr_performance.group_hr_performance_manager"
+from .hr_performance_access import MANAGER
 
 
 class HrPerformanceReportCheckin(models.Model):

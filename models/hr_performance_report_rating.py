@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-OFFICER = "hr_performance.group_hr_performance_officer"
+from .hr_performance_access import OFFICER
 
 
 class HrPerformanceReportRating(models.Model):
@@ -16,7 +16,10 @@ class HrPerformanceReportRating(models.Model):
     in points of ``rating_percent``; every row of a manager carries it, so its
     average over a manager's rows is the manager's leniency. Computed over every
     rating, released or not, so only officers read it (``groups=``): on an
-    employee's own row it would tell of colleagues' unreleased ratings. Rows follow
+    employee's own row it would tell of colleagues' unreleased ratings. The ratings
+    of performance officers stay out of both averages: an officer reads every row
+    of the company but their own, and would work their own rating back from the
+    averages. Rows follow
     the assessments' rules (security/hr_performance_report_rules.xml). No 360
     content is involved.
     """
@@ -96,7 +99,18 @@ class HrPerformanceReportRating(models.Model):
                             THEN 100.0 * (l.value - bounds.low)
                                  / (bounds.high - bounds.low)
                             ELSE 100.0 END AS rating_percent,
-                       s.score
+                       s.score,
+                       EXISTS (
+                           SELECT 1
+                             FROM hr_employee e
+                             JOIN res_groups_users_rel r ON r.uid = e.user_id
+                             JOIN ir_model_data d
+                               ON d.res_id = r.gid
+                              AND d.model = 'res.groups'
+                              AND d.module = 'hr_performance'
+                              AND d.name = 'group_hr_performance_officer'
+                            WHERE e.id = a.employee_id
+                       ) AS of_officer
                   FROM hr_performance_assessment s
                   JOIN hr_performance_appraisal a ON a.id = s.appraisal_id
                   JOIN hr_performance_rating_level l ON l.id = s.final_level_id
@@ -105,12 +119,17 @@ class HrPerformanceReportRating(models.Model):
                          GROUP BY scale_id) bounds ON bounds.scale_id = l.scale_id
                  WHERE s.is_lead AND a.state != 'cancelled'
             )
-            SELECT appraisal_id AS id, *,
+            SELECT appraisal_id AS id, appraisal_id, cycle_id, date_reference,
+                   employee_id, manager_id, department_id, company_id, released,
+                   level_id, rating_value, rating_percent, score,
                    1 AS count,
-                   round((avg(rating_percent) OVER manager_cycle
-                          - avg(rating_percent) OVER company_cycle)::numeric, 1)
+                   round((avg(rating_percent) FILTER (WHERE NOT of_officer)
+                              OVER manager_cycle
+                          - avg(rating_percent) FILTER (WHERE NOT of_officer)
+                              OVER company_cycle)::numeric, 1)
                        AS leniency,
-                   count(*) OVER manager_cycle AS manager_rated
+                   count(*) FILTER (WHERE NOT of_officer) OVER manager_cycle
+                       AS manager_rated
               FROM rated
             WINDOW manager_cycle AS (PARTITION BY cycle_id, company_id, manager_id),
                    company_cycle AS (PARTITION BY cycle_id, company_id)

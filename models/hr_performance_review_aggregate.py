@@ -9,7 +9,11 @@ here with superuser rights and gives away nothing that could name an author:
 * small categories may be pooled into "Others", shown once the pool reaches it;
 * per question: the count, the mean and the distribution over the scale's levels;
 * comments without author, in an order that follows neither the submission order nor
-  the reviewers (sorted by a keyed hash of their text).
+  the reviewers (sorted by a keyed hash of their text);
+* only answers of colleagues (internal users, whom the server knows) count towards
+  the threshold: an e-mail address proves nobody's identity, and an external
+  reviewer may be the employee or their manager under another address. External
+  answers show only pooled with at least the threshold of colleagues' answers.
 """
 
 import hashlib
@@ -27,16 +31,34 @@ def category_labels(env):
     return labels
 
 
+def known(records, author):
+    """How many of ``records`` (responses, or answers through ``author``) were
+    written by colleagues: the answers that count towards the threshold."""
+    return len(records.filtered(lambda record: author(record)))
+
+
+def rules_of(appraisal):
+    """(threshold, pooling) the 360 feedback was closed with (the template's,
+    while it is open)."""
+    if appraisal.review_state == "closed" and appraisal.review_threshold:
+        return appraisal.review_threshold, appraisal.review_merge
+    template = appraisal.template_id
+    return template.anonymity_threshold, template.merge_small_categories
+
+
 def groups_of(appraisal, responses):
     """{category: responses} of the categories shown, pooled as the template says."""
-    template = appraisal.template_id
-    threshold = template.anonymity_threshold
+    threshold, merge = rules_of(appraisal)
     by_category = responses.grouped("category")
-    shown = {cat: resp for cat, resp in by_category.items() if len(resp) >= threshold}
+    shown = {
+        cat: resp
+        for cat, resp in by_category.items()
+        if known(resp, lambda r: r.author_id) >= threshold
+    }
     small = responses.browse().union(
         *(resp for cat, resp in by_category.items() if cat not in shown)
     )
-    if template.merge_small_categories and len(small) >= threshold:
+    if merge and known(small, lambda r: r.author_id) >= threshold:
         shown[OTHERS] = small
     return shown
 
@@ -53,20 +75,21 @@ def aggregate(appraisal):
         .search([("appraisal_id", "=", appraisal.id), ("state", "=", "submitted")])
     )
     labels = category_labels(env)
-    threshold = appraisal.template_id.anonymity_threshold
+    threshold = rules_of(appraisal)[0]
     secret = env["ir.config_parameter"].sudo().get_param("database.secret", "")
     result = []
     for category, group in sorted(groups_of(appraisal, responses).items()):
         questions = []
         for question, answers in group.answer_ids.grouped("question_id").items():
             rated = answers.filtered("level_id")
-            if len(rated) < threshold:
+            if known(rated, lambda a: a.response_id.author_id) < threshold:
                 rated = (
                     rated.browse()
                 )  # one or two ratings of a question name their authors
             levels = question.template_id.rating_scale_id.level_ids
-            comments = [text for text in answers.mapped("comment") if text]
-            if len(comments) < threshold:
+            commented = answers.filtered("comment")
+            comments = commented.mapped("comment")
+            if known(commented, lambda a: a.response_id.author_id) < threshold:
                 comments = []
             questions.append(
                 {
@@ -101,9 +124,16 @@ def aggregate(appraisal):
     return result
 
 
-def aggregate_html(appraisal):
-    """The summary as HTML for the appraisal form; escapes every answer."""
+def aggregate_html(appraisal, reviewer=False):
+    """The summary as HTML for the appraisal form; escapes every answer. Nothing
+    for a ``reviewer`` of the appraisal: their own answers would single out the
+    others'."""
     env = appraisal.env
+    if reviewer:
+        return Markup("<p class='text-muted'>%s</p>") % env._(
+            "You gave or were asked for 360 feedback on this appraisal, so its "
+            "summary is not shown to you."
+        )
     if appraisal.review_state != "closed":
         return Markup("<p class='text-muted'>%s</p>") % env._(
             "The 360 summary appears when the feedback is closed."
@@ -113,7 +143,7 @@ def aggregate_html(appraisal):
         return Markup("<p class='text-muted'>%s</p>") % env._(
             "Not enough answers to show anything without naming their authors "
             "(at least %(threshold)s per category).",
-            threshold=appraisal.template_id.anonymity_threshold,
+            threshold=rules_of(appraisal)[0],
         )
     parts = []
     for group in groups:

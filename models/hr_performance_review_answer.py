@@ -2,7 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .hr_performance_state import check_length, check_scale, check_writable
+from .hr_performance_access import ROLE_AUTHOR
+from .hr_performance_state import check_length, check_scale
 
 
 class HrPerformanceReviewAnswer(models.Model):
@@ -10,6 +11,9 @@ class HrPerformanceReviewAnswer(models.Model):
 
     _name = "hr.performance.review.answer"
     _description = "360 Answer"
+    _inherit = ["hr.performance.workflow"]
+    _workflow_state = None
+    _workflow_fields = {ROLE_AUTHOR: {"draft": ("level_id", "comment")}}
     _order = "response_id, sequence, id"
     _rec_names_search = ["question_id.name"]
 
@@ -42,10 +46,16 @@ class HrPerformanceReviewAnswer(models.Model):
         check_scale(self, "level_id", "rating_scale_id")
         check_length(self, ["comment"])
 
+    def _workflow_state_of(self):
+        return self.sudo().response_id.state
+
+    def _workflow_roles(self):
+        of_response = self.response_id._workflow_roles()
+        return {answer: of_response[answer.response_id] for answer in self}
+
     def write(self, vals):
         if not self.env.su:
-            check_writable(self, vals, {"level_id", "comment"})
-            self.response_id._check_editable()
+            self.response_id.appraisal_id.sudo()._check_review_open()
         return super().write(vals)
 
     def unlink(self):

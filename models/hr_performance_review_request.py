@@ -1,9 +1,25 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_state import check_state, check_writable
+from .hr_performance_access import (
+    ROLE_EMPLOYEE,
+    ROLE_LEAD,
+    ROLE_MANAGER,
+    ROLE_OFFICER,
+)
 from .hr_performance_template import CATEGORIES
+from .hr_performance_workflow import Transition
+
+_lt = LazyTranslate(__name__)
+APPROVERS = (ROLE_LEAD, ROLE_OFFICER)
+NOMINATION = ("category", "reviewer_id", "partner_name", "email")
+REQUEST_FIELDS = {
+    role: {"proposed": NOMINATION}
+    for role in (ROLE_EMPLOYEE, ROLE_LEAD, ROLE_MANAGER, ROLE_OFFICER)
+}
 
 CATEGORY_SELECTION = [
     ("peer", "Peers"),
@@ -24,7 +40,34 @@ class HrPerformanceReviewRequest(models.Model):
 
     _name = "hr.performance.review.request"
     _description = "360 Reviewer"
+    _inherit = ["hr.performance.workflow"]
     _order = "appraisal_id, category, id"
+    _workflow_transitions = (
+        Transition(
+            "approve",
+            ("proposed",),
+            "approved",
+            APPROVERS,
+            _lt(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer approves 360 reviewers."
+            ),
+        ),
+        Transition(
+            "reject",
+            ("proposed",),
+            "rejected",
+            APPROVERS,
+            _lt(
+                "Only the employee's manager (the lead appraiser) or a performance "
+                "officer rejects 360 reviewers."
+            ),
+        ),
+    )
+    _workflow_fields = REQUEST_FIELDS
+    _workflow_create_roles = (ROLE_EMPLOYEE, ROLE_LEAD, ROLE_MANAGER, ROLE_OFFICER)
+    _workflow_create_fields = frozenset(("appraisal_id", *NOMINATION))
+    _workflow_server_fields = frozenset(("nominated_by_id",))
 
     appraisal_id = fields.Many2one(
         "hr.performance.appraisal", required=True, ondelete="cascade", index=True
@@ -68,15 +111,11 @@ class HrPerformanceReviewRequest(models.Model):
 
     @api.constrains("category", "reviewer_id", "email", "appraisal_id")
     def _check_reviewer(self):
-        """A reviewer is never someone who reads the summary (the employee, their
-        appraisers, their manager chain): their own answers, subtracted from the
-        aggregate, would single out the others'. External e-mails are asked once.
-
-        Batched: the readers of all the appraisals at once, the e-mails in one search.
-        """
-        readers = self.appraisal_id._summary_readers()
-        everyone = self.env["res.users"].union(*readers.values())
-        everyone.mapped("email"), everyone.employee_ids.mapped("work_email")  # prefetch
+        """A reviewer never reads the appraisal, and so never its summary: their own
+        answers, subtracted from the aggregate, would single out the others'.
+        Whether they read it is asked of the record rules, as the reviewer (for an
+        external e-mail: as the users with that e-mail). External e-mails are asked
+        once. Batched: one access check per reviewer."""
         for request in self:
             if request.category == "external":
                 if request.reviewer_id or not request.email:
@@ -87,25 +126,48 @@ class HrPerformanceReviewRequest(models.Model):
                 raise ValidationError(
                     self.env._("Choose the colleague asked for 360 feedback.")
                 )
-            users = readers[request.appraisal_id]
-            emails = {
-                email.strip().lower()
-                for email in users.mapped("email")
-                + users.employee_ids.mapped("work_email")
-                if email
-            }
-            if request.reviewer_id in users or (
-                request.email and request.email.strip().lower() in emails
-            ):
+        readers = self._summary_readers()
+        for request in self:
+            if request in readers:
                 raise ValidationError(
                     self.env._(
-                        "%(reviewer)s reads the 360 summary of %(employee)s, so cannot "
-                        "answer it: their own answers would single out the others'.",
+                        "%(reviewer)s reads the appraisal of %(employee)s, and so its "
+                        "360 summary: they cannot answer it, their own answers would "
+                        "single out the others'.",
                         reviewer=request.display_name,
-                        employee=request.appraisal_id.employee_id.name,
+                        employee=request.appraisal_id.sudo().employee_id.name,
                     )
                 )
         self._check_emails_once()
+
+    def _summary_readers(self):
+        """The requests among these whose reviewer may read the appraisal (as the
+        record rules say), in one access check per reviewer."""
+        requests = self.sudo()
+        Users = self.env["res.users"].sudo()
+        by_email = {}
+        emails = {r.email.strip().lower() for r in requests if r.email}
+        if emails:
+            domain = expression.OR([[("email", "=ilike", email)] for email in emails])
+            for user in Users.search([("share", "=", False), *domain]):
+                key = user.email.strip().lower()
+                by_email[key] = by_email.get(key, Users) | user
+        pairs = {}
+        for request in requests:
+            users = request.reviewer_id | by_email.get(
+                (request.email or "").strip().lower(), Users
+            )
+            for user in users:
+                pairs.setdefault(user, self.browse())
+                pairs[user] |= request
+        readers = self.browse()
+        for user, asked in pairs.items():
+            appraisals = asked.appraisal_id.with_user(user).with_context(
+                allowed_company_ids=user.company_ids.ids
+            )
+            readable = appraisals._filtered_access("read")
+            readers |= asked.filtered(lambda r, ok=readable: r.appraisal_id in ok)
+        return readers.with_env(self.env)
 
     def _check_emails_once(self):
         external = self.filtered("email")
@@ -126,30 +188,32 @@ class HrPerformanceReviewRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                vals["nominated_by_id"] = self.env.uid
+        if not self.env.su and any(
+            vals.get("reviewer_id") == self.env.uid for vals in vals_list
+        ):
+            raise AccessError(
+                self.env._("Nobody nominates themselves for 360 feedback.")
+            )
         requests = super().create(vals_list)
         if not self.env.su:
             requests._check_collecting()
-            if any(request.state != "proposed" for request in requests):
-                raise UserError(self.env._("Reviewers are proposed, then approved."))
         return requests
 
     def write(self, vals):
-        if not self.env.su:
-            check_writable(
-                self, vals, {"category", "reviewer_id", "partner_name", "email"}
+        if not self.env.su and vals.get("reviewer_id") == self.env.uid:
+            raise AccessError(
+                self.env._("Nobody nominates themselves for 360 feedback.")
             )
-            check_state(self, ("proposed",), self.env._("Changing a reviewer"))
         return super().write(vals)
 
-    def unlink(self):
-        if not self.env.su:
-            check_state(
-                self, ("proposed", "rejected"), self.env._("Removing a reviewer")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_proposed(self):
+        if not self.env.su and self.filtered(
+            lambda r: r.state not in ("proposed", "rejected")
+        ):
+            raise UserError(
+                self.env._("An invited reviewer stays: their answers may be given.")
             )
-        return super().unlink()
 
     def _check_collecting(self):
         closed = self.appraisal_id.filtered(
@@ -189,12 +253,15 @@ class HrPerformanceReviewRequest(models.Model):
                     )
 
     def action_approve(self):
-        """Invite the reviewers: each gets a response to fill in, and an e-mail."""
-        self.appraisal_id._check_lead_or_officer(self.env._("Approving reviewers of"))
-        check_state(self, ("proposed",), self.env._("Approving"))
+        """Invite the reviewers: each gets a response to fill in, and an e-mail.
+        Nobody approves a request that names themselves."""
+        self._workflow_check_move("approve")
+        if not self.env.su and self.sudo().filtered(
+            lambda r: r.reviewer_id == self.env.user
+        ):
+            raise AccessError(self.env._("Nobody approves their own 360 request."))
         self._check_collecting()
-        requests = self.sudo()
-        requests.write({"state": "approved"})
+        requests = self._workflow_move("approve").sudo()
         requests._check_limits()
         responses = (
             self.env["hr.performance.review.response"].sudo()._create_for(requests)
@@ -203,7 +270,11 @@ class HrPerformanceReviewRequest(models.Model):
         return True
 
     def action_reject(self):
-        self.appraisal_id._check_lead_or_officer(self.env._("Rejecting reviewers of"))
-        check_state(self, ("proposed",), self.env._("Rejecting"))
-        self.sudo().write({"state": "rejected"})
+        self._workflow_move("reject")
         return True
+
+    def _workflow_roles(self):
+        """The roles on the appraisal: its employee nominates, its lead appraiser
+        and officers approve."""
+        of_appraisal = self.appraisal_id._workflow_roles()
+        return {request: of_appraisal[request.appraisal_id] for request in self}

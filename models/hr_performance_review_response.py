@@ -7,13 +7,15 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
+from .hr_performance_access import ADMIN, ROLE_AUTHOR
 from .hr_performance_review_request import CATEGORY_SELECTION
-from .hr_performance_state import check_state, check_writable
+from .hr_performance_workflow import Transition
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
-
-ADMIN = "hr_performance.group_hr_performance_admin"
 TOKEN_DAYS = 30
 
 
@@ -29,6 +31,17 @@ class HrPerformanceReviewResponse(models.Model):
 
     _name = "hr.performance.review.response"
     _description = "360 Response"
+    _inherit = ["hr.performance.workflow"]
+    _workflow_transitions = (
+        Transition(
+            "submit",
+            ("draft",),
+            "submitted",
+            (ROLE_AUTHOR,),
+            _lt("Only its author changes or submits 360 feedback."),
+        ),
+    )
+    _workflow_fields = {ROLE_AUTHOR: {"draft": ("answer_ids",)}}
     _order = "state, id desc"
     _rec_names_search = ["appraisal_id.employee_id.name"]
 
@@ -154,17 +167,23 @@ class HrPerformanceReviewResponse(models.Model):
             )
         return self.env["mail.mail"].sudo().create(mails)
 
+    def _workflow_roles(self):
+        user = self.env.user
+        return {
+            response: {ROLE_AUTHOR} if response.sudo().author_id == user else set()
+            for response in self
+        }
+
     def _check_editable(self):
+        """The author, while a draft and while the 360 feedback is open."""
         if self.env.su:
             return
-        check_state(self, ("draft",), self.env._("Changing 360 feedback"))
-        if self.filtered(lambda response: response.author_id != self.env.user):
-            raise AccessError(self.env._("Only its author changes 360 feedback."))
+        self._workflow_check_move("submit")
         self.appraisal_id.sudo()._check_review_open()
 
     def write(self, vals):
-        check_writable(self, vals, {"answer_ids"})
-        self._check_editable()
+        if not self.env.su:
+            self.appraisal_id.sudo()._check_review_open()
         return super().write(vals)
 
     def action_submit(self):

@@ -6,15 +6,40 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_state import check_state, check_writable
+from .hr_performance_access import (
+    MANAGER,
+    OFFICER,
+    PAYROLL,
+    ROLE_ADMIN,
+    ROLE_EMPLOYEE,
+    ROLE_MANAGER,
+    ROLE_OFFICER,
+    ROLE_PAYROLL,
+    ROLE_UPPER,
+)
+from .hr_performance_workflow import Transition
 
-OFFICER = "hr_performance.group_hr_performance_officer"
-ADMIN = "hr_performance.group_hr_performance_admin"
-PAYROLL = "hr_performance.group_hr_performance_payroll"
-MANAGER = "hr_performance.group_hr_performance_manager"
+_lt = LazyTranslate(__name__)
 COUNTED = ("approved", "applied", "paid")
 MONETARY = ("raise", "promotion", "bonus")
+PROPOSERS = (ROLE_MANAGER, ROLE_OFFICER)
+APPROVERS = (ROLE_UPPER, ROLE_OFFICER)
+EDIT = ("percent", "new_wage", "amount", "job_id", "description", "effective_date")
+EDIT += ("kind", "reason")
+# who a reward is for, and of which cycle, is set when it is created
+HR = ("cycle_id", "employee_id", "current_wage", "company_id")
+REWARD_FIELDS = {
+    ROLE_MANAGER: {"draft": EDIT, "proposed": EDIT, "approved": ("reason",)},
+    ROLE_UPPER: {"proposed": EDIT, "approved": ("reason",)},
+    ROLE_OFFICER: {
+        "draft": (*EDIT, "current_wage"),
+        "proposed": (*EDIT, "current_wage"),
+        "approved": ("reason",),
+    },
+    ROLE_ADMIN: {"proposed": ("budget_override_reason",)},
+}
 
 
 class HrPerformanceReward(models.Model):
@@ -30,8 +55,65 @@ class HrPerformanceReward(models.Model):
 
     _name = "hr.performance.reward"
     _description = "Reward Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.performance.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "effective_date desc, id desc"
+    _workflow_transitions = (
+        Transition(
+            "propose",
+            ("draft",),
+            "proposed",
+            PROPOSERS,
+            _lt("Rewards are proposed by the employee's managers or HR."),
+        ),
+        Transition(
+            "approve",
+            ("proposed",),
+            "approved",
+            APPROVERS,
+            _lt(
+                "A reward is approved by the managers above the employee's manager or "
+                "a performance officer."
+            ),
+        ),
+        Transition(
+            "refuse",
+            ("proposed", "approved"),
+            "refused",
+            APPROVERS,
+            _lt(
+                "A reward is refused by the managers above the employee's manager or "
+                "a performance officer."
+            ),
+        ),
+        Transition(
+            "cancel",
+            ("draft", "proposed", "approved"),
+            "cancelled",
+            PROPOSERS,
+            _lt("A reward is cancelled by the employee's managers or HR."),
+        ),
+        Transition(
+            "pay",
+            ("approved",),
+            "paid",
+            (ROLE_PAYROLL, ROLE_OFFICER),
+            _lt("Only payroll marks rewards as paid."),
+        ),
+        Transition(
+            "apply",
+            ("approved",),
+            "applied",
+            (ROLE_OFFICER,),
+            _lt("Only performance officers apply rewards to the contracts."),
+        ),
+    )
+    _workflow_fields = REWARD_FIELDS
+    _workflow_create_roles = PROPOSERS
+    _workflow_create_fields = frozenset(EDIT + HR)
+    _workflow_server_fields = frozenset(
+        ("proposed_by_id", "approved_by_id", "payslip_ref", "date_paid")
+        + ("contract_id", "new_contract_id", "level_id", "compa_ratio", "appraisal_id")
+    )
 
     name = fields.Char("Reference", compute="_compute_name", store=True)
     cycle_id = fields.Many2one("hr.performance.cycle", index=True, ondelete="restrict")
@@ -103,11 +185,16 @@ class HrPerformanceReward(models.Model):
     )
     proposed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # what payroll does not pay says nothing to payroll
     reason = fields.Text(
-        help="Why the proposal is refused or cancelled; required for both.", copy=False
+        help="Why the proposal is refused or cancelled; required for both.",
+        copy=False,
+        groups=MANAGER,
     )
     budget_override_reason = fields.Text(
-        help="An administrator approving above the budget says why.", copy=False
+        help="An administrator approving above the budget says why.",
+        copy=False,
+        groups=MANAGER,
     )
     payslip_ref = fields.Char("Payslip Reference", readonly=True, copy=False)
     date_paid = fields.Date(readonly=True, copy=False)
@@ -156,6 +243,12 @@ class HrPerformanceReward(models.Model):
                 reward.amount * yearly if reward.kind in MONETARY else 0
             )
 
+    def _workflow_roles(self):
+        """The employee's manager chain, the chain above their direct manager,
+        officers and administrators (never on their own rewards) and payroll."""
+        roles = super()._workflow_roles()
+        return {reward: found - {ROLE_EMPLOYEE} for reward, found in roles.items()}
+
     @api.model
     def _compa_ratios(self, employees):
         """{employee: wage / average wage of the running contracts of their job}."""
@@ -191,87 +284,47 @@ class HrPerformanceReward(models.Model):
             last.setdefault(reward.employee_id, reward)
         return last
 
-    # ------------------------------------------------------------------ guards
+    # ------------------------------------------------------------------ workflow
 
     def _is(self, group):
         return self.env.su or self.env.user.has_group(group)
 
-    def write(self, vals):
-        if not self.env.su:
-            allowed = {"percent", "new_wage", "amount", "job_id", "description"}
-            allowed |= {"effective_date", "reason", "kind"}
-            if self._is(ADMIN):
-                allowed.add("budget_override_reason")
-            if self._is(OFFICER):
-                allowed |= {"cycle_id", "employee_id", "current_wage", "company_id"}
-            check_writable(self, vals, allowed)
-            self.check_access("write")
-            check_state(self, ("draft", "proposed"), self.env._("Changing a reward"))
-        return super().write(vals)
-
-    def unlink(self):
-        if not self.env.su:
-            check_state(self, ("draft", "cancelled"), self.env._("Deleting a reward"))
-        return super().unlink()
-
-    def _check_manager_of_employee(self, action, above_direct=False):
-        """Officers, or a manager above the employee (above their direct manager
-        when ``above_direct``); never the employee."""
-        if self._is(OFFICER):
-            return
-        mine = self.env.user.employee_ids
-        below = (
-            self.env["hr.employee"].sudo().search([("id", "child_of", mine.ids)]) - mine
-        )
-        for reward in self:
-            managed = (
-                reward.employee_id.parent_id if above_direct else reward.employee_id
-            )
-            if managed not in below:
-                raise AccessError(
-                    self.env._(
-                        "%(action)s %(reward)s is for the managers above the employee "
-                        "or a performance officer.",
-                        action=action,
-                        reward=reward.display_name,
-                    )
-                )
-
-    # ------------------------------------------------------------------ workflow
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if not self.env.su and self.filtered(
+            lambda r: r.state not in ("draft", "cancelled")
+        ):
+            raise UserError(self.env._("Only draft or cancelled rewards are deleted."))
 
     def action_propose(self):
-        self._check_manager_of_employee(self.env._("Proposing"))
-        check_state(self, ("draft",), self.env._("Proposing"))
-        self.sudo().write({"state": "proposed", "proposed_by_id": self.env.uid})
+        self._workflow_move("propose", {"proposed_by_id": self.env.uid})
         return True
 
     def action_approve(self):
-        """The next manager up (or HR) approves, within the budget."""
-        self._check_manager_of_employee(self.env._("Approving"), above_direct=True)
-        check_state(self, ("proposed",), self.env._("Approving"))
-        own = self.filtered(lambda r: r.proposed_by_id == self.env.user)
+        """The next manager up (or HR) approves, within the budget; nobody approves
+        their own proposal but HR."""
+        self._workflow_check_move("approve")
+        own = self.sudo().filtered(lambda r: r.proposed_by_id == self.env.user)
         if own and not self._is(OFFICER):
             raise AccessError(self.env._("Nobody approves their own proposal."))
         self.env["hr.performance.reward.budget"]._check_rewards(self)
-        self.sudo().write({"state": "approved", "approved_by_id": self.env.uid})
+        self._workflow_move("approve", {"approved_by_id": self.env.uid})
         return True
 
     def action_refuse(self):
-        self._check_manager_of_employee(self.env._("Refusing"), above_direct=True)
-        check_state(self, ("proposed", "approved"), self.env._("Refusing"))
+        self._workflow_check_move("refuse")
         self._check_reason()
-        self.sudo().write({"state": "refused"})
+        self._workflow_move("refuse")
         return True
 
     def action_cancel(self):
-        self._check_manager_of_employee(self.env._("Cancelling"))
-        check_state(self, ("draft", "proposed", "approved"), self.env._("Cancelling"))
+        self._workflow_check_move("cancel")
         self._check_reason()
-        self.sudo().write({"state": "cancelled"})
+        self._workflow_move("cancel")
         return True
 
     def _check_reason(self):
-        if self.filtered(lambda r: not r.reason):
+        if self.sudo().filtered(lambda r: not r.reason):
             raise UserError(self.env._("Write the reason first."))
 
     def action_mark_paid(self, payslip_ref):
@@ -280,13 +333,11 @@ class HrPerformanceReward(models.Model):
         Calling it again for a paid reward changes nothing; raises and promotions are
         paid through their contract, not here.
         """
-        if not (self._is(PAYROLL) or self._is(OFFICER)):
-            raise AccessError(self.env._("Only payroll marks rewards as paid."))
         if not payslip_ref:
             raise UserError(self.env._("Give the payslip reference."))
-        self.check_access("read")
+        self._workflow_check_readable()
         todo = self.filtered(lambda r: r.state != "paid")
-        wrong = todo.filtered(lambda r: r.state != "approved" or r.kind != "bonus")
+        wrong = todo.filtered(lambda r: r.kind != "bonus")
         if wrong:
             raise UserError(
                 self.env._(
@@ -294,12 +345,9 @@ class HrPerformanceReward(models.Model):
                     rewards=", ".join(wrong.mapped("display_name")),
                 )
             )
-        todo.sudo().write(
-            {
-                "state": "paid",
-                "payslip_ref": payslip_ref,
-                "date_paid": fields.Date.context_today(self),
-            }
+        todo._workflow_move(
+            "pay",
+            {"payslip_ref": payslip_ref, "date_paid": fields.Date.context_today(self)},
         )
         return True
 
@@ -361,7 +409,7 @@ class HrPerformanceReward(models.Model):
         """Apply approved raises and promotions to the contracts: the running contract
         ends the day before ``effective_date`` and a copy with the new wage (and job)
         starts on it, so the history of wages stays true. All or nothing."""
-        check_state(self, ("approved",), self.env._("Applying"))
+        self._workflow_check_move("apply")
         rewards = self.sudo()
         missing = rewards.filtered(lambda r: not r.employee_id.contract_id)
         if missing:
@@ -408,5 +456,6 @@ class HrPerformanceReward(models.Model):
             group.employee_id.write({"job_id": job.id})
         for reward, contract in zip(rewards, new_contracts, strict=True):
             reward.new_contract_id = contract
-        rewards.write({"state": "applied", "effective_date": effective_date})
+        rewards.write({"effective_date": effective_date})
+        self._workflow_move("apply")
         return new_contracts

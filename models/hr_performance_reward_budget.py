@@ -3,13 +3,19 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from .hr_performance_reward import ADMIN, COUNTED
+from .hr_performance_access import ADMIN, OFFICER
+from .hr_performance_reward import COUNTED
 
 
 class HrPerformanceRewardBudget(models.Model):
     """The reward budget of a department in a cycle: an amount, or a percentage of
     the department's yearly payroll. Approvals above it are refused unless an
-    administrator overrides with a reason. Raises count for a year of increase."""
+    administrator overrides with a reason. Raises count for a year of increase.
+
+    The figures shown (used, proposed, available) add up the rewards the reader may
+    read, never others: a manager never works out their own reward from the
+    department's total. Approvals are checked against the true totals.
+    """
 
     _name = "hr.performance.reward.budget"
     _description = "Reward Budget"
@@ -30,6 +36,7 @@ class HrPerformanceRewardBudget(models.Model):
     percent = fields.Float("Percent of Payroll", digits=(5, 2))
     payroll_base = fields.Monetary(
         "Yearly Payroll",
+        groups=OFFICER,
         compute="_compute_figures",
         help="Twelve months of the running contracts' wages in the department.",
     )
@@ -49,6 +56,7 @@ class HrPerformanceRewardBudget(models.Model):
     ]
 
     @api.depends("basis", "amount", "percent", "department_id", "cycle_id")
+    @api.depends_context("uid")
     def _compute_figures(self):
         wages = dict(
             self.env["hr.contract"]
@@ -62,19 +70,7 @@ class HrPerformanceRewardBudget(models.Model):
                 ["wage:sum"],
             )
         )
-        costs = {
-            (cycle, department, state): cost
-            for cycle, department, state, cost in self.env["hr.performance.reward"]
-            .sudo()
-            ._read_group(
-                [
-                    ("cycle_id", "in", self.cycle_id.ids),
-                    ("department_id", "in", self.department_id.ids),
-                ],
-                ["cycle_id", "department_id", "state"],
-                ["annual_cost:sum"],
-            )
-        }
+        costs = self._costs(self.env["hr.performance.reward"])
         for budget in self:
             base = wages.get(budget.department_id, 0.0) * 12
             budget.payroll_base = base
@@ -88,6 +84,21 @@ class HrPerformanceRewardBudget(models.Model):
             budget.proposed = costs.get((*key, "proposed"), 0.0)
             budget.available = budget.limit - budget.used
 
+    def _costs(self, Reward):
+        """{(cycle, department, state): yearly cost} of the rewards ``Reward`` reads
+        in these budgets' cycles and departments."""
+        return {
+            (cycle, department, state): cost
+            for cycle, department, state, cost in Reward._read_group(
+                [
+                    ("cycle_id", "in", self.cycle_id.ids),
+                    ("department_id", "in", self.department_id.ids),
+                ],
+                ["cycle_id", "department_id", "state"],
+                ["annual_cost:sum"],
+            )
+        }
+
     @api.model
     def _check_rewards(self, rewards):
         """Refuse approving ``rewards`` above their budgets, unless an administrator
@@ -99,25 +110,27 @@ class HrPerformanceRewardBudget(models.Model):
             ]
         )
         budgets.invalidate_recordset()  # figures of the moment, not of the cache
+        # the true totals, never shown: the message gives what the approver reads
+        costs = budgets._costs(self.env["hr.performance.reward"].sudo())
         overriding = self.env.user.has_group(ADMIN)
         for budget in budgets:
-            batch = rewards.filtered(
+            batch = rewards.sudo().filtered(
                 lambda r, b=budget: r.cycle_id == b.cycle_id
                 and r.department_id == b.department_id
             )
             cost = sum(batch.mapped("annual_cost"))
-            if float_compare(cost, budget.available, precision_digits=2) <= 0:
+            key = (budget.cycle_id, budget.department_id)
+            used = sum(costs.get((*key, state), 0.0) for state in COUNTED)
+            if float_compare(cost, budget.limit - used, precision_digits=2) <= 0:
                 continue
             if overriding and all(batch.mapped("budget_override_reason")):
                 continue
             raise UserError(
                 self.env._(
-                    "Approving %(cost).2f leaves the %(department)s budget "
-                    "(%(available).2f available of %(limit).2f). An administrator can "
-                    "approve anyway with a reason.",
+                    "Approving %(cost).2f goes over the %(department)s budget of "
+                    "%(limit).2f. An administrator can approve anyway with a reason.",
                     cost=cost,
                     department=budget.department_id.name,
-                    available=budget.available,
                     limit=budget.limit,
                 )
             )

@@ -1,41 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 # the longest text a person writes into a review, feedback or note (characters)
 MAX_TEXT = 20000
-
-
-def check_state(records, allowed, action):
-    """Refuse ``action`` (a translated verb) unless every record is in ``allowed``."""
-    wrong = records.filtered(lambda record: record.state not in allowed)
-    if wrong:
-        raise UserError(
-            records.env._(
-                "%(action)s is not possible in their current state for: %(records)s",
-                action=action,
-                records=", ".join(wrong.mapped("display_name")),
-            )
-        )
-
-
-def check_writable(records, vals, allowed):
-    """Refuse writing fields outside ``allowed`` except as superuser.
-
-    Readonly in a view is no protection over RPC: workflow fields (states, authors,
-    links to other records) only change through the methods that check who calls.
-    """
-    if records.env.su:
-        return
-    refused = sorted(set(vals) - set(allowed))
-    if refused:
-        raise AccessError(
-            records.env._(
-                "These fields of %(model)s change only through their buttons: "
-                "%(fields)s",
-                model=records._description,
-                fields=", ".join(refused),
-            )
-        )
 
 
 def check_length(records, field_names):
@@ -99,19 +66,3 @@ def rule_checked_domain(model, domain):
                 leaf = (path, "any" if operator == "!=" else "not any", [])
         checked.append(leaf)
     return checked
-
-
-def check_links_readable(model, vals_list, names):
-    """Refuse linking to records the caller cannot read.
-
-    A many2one shows its target's name to whoever reads the record (Odoo reads it
-    as superuser): linking a private record by its id would reveal it to the caller,
-    and to everyone who reads the new record.
-    """
-    if model.env.su:
-        return
-    for name in names:
-        ids = {vals[name] for vals in vals_list if vals.get(name)}
-        if ids:
-            comodel = model.env[model._fields[name].comodel_name]
-            comodel.browse(ids).check_access("read")

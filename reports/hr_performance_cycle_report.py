@@ -1,5 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import AccessError
+
+from ..models.hr_performance_access import OFFICER
 
 
 class ReportCycle(models.AbstractModel):
@@ -13,8 +16,12 @@ class ReportCycle(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(
+                self.env._("The cycle summary is for performance officers.")
+            )
         cycles = self.env["hr.performance.cycle"].browse(docids)
-        cycles.check_access("read")
+        cycles._workflow_check_readable()
         Appraisal = self.env["hr.performance.appraisal"]
         states = dict(Appraisal._fields["state"]._description_selection(self.env))
         counts = Appraisal._read_group(

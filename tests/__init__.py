@@ -28,3 +28,5 @@ from . import test_faults
 from . import test_bad_input
 from . import test_performance
 from . import test_privacy_matrix
+from . import test_authority
+from . import test_workflow_matrix

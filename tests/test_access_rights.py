@@ -159,6 +159,11 @@ ACCESS = {
     "hr.performance.checkin.note": MANAGERS_ONLY,
     "hr.performance.key.result": EMPLOYEE_ALL,
     "hr.performance.value": CONFIGURATION,
+    "hr.performance.measure.source": {
+        **{role: "" for role in ROLES},
+        "officer": "r",
+        "admin": "crud",
+    },
     "hr.performance.report.rating": READ_ONLY,
     "hr.performance.report.goal": READ_ONLY,
     "hr.performance.report.cycle": READ_ONLY,

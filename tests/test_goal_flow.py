@@ -187,7 +187,9 @@ class TestGoalFlow(HrPerformanceCase):
 
     def test_only_officers_configure_erp_measures(self):
         goal = self._new_goal_as("employee")
-        model = self.env["ir.model"]._get("res.partner")
+        source = self.env["hr.performance.measure.source"].create(
+            {"name": "HRP partners", "model_name": "res.partner"}
+        )
         with self.assertRaises(AccessError):
             goal.key_result_ids.with_user(self.users["manager"]).write(
                 {"measure": "erp"}
@@ -197,6 +199,6 @@ class TestGoalFlow(HrPerformanceCase):
                 ["measure_domain"]
             )
         goal.key_result_ids.with_user(self.users["officer"]).write(
-            {"measure": "erp", "measure_model_id": model.id}
+            {"measure": "erp", "measure_source_id": source.id}
         )
         self.assertEqual(goal.key_result_ids.measure, "erp")

@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.hr_performance_reward import OFFICER
+from ..models.hr_performance_access import OFFICER
 
 
 class HrPerformanceRewardApply(models.TransientModel):

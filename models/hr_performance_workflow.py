@@ -1,0 +1,391 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict, namedtuple
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .hr_performance_access import (
+    ADMIN,
+    OFFICER,
+    PAYROLL,
+    ROLE_ADMIN,
+    ROLE_EMPLOYEE,
+    ROLE_MANAGER,
+    ROLE_OFFICER,
+    ROLE_PAYROLL,
+    ROLE_UPPER,
+)
+
+ANY = "*"  # a state key of ``_workflow_fields``: in every state
+
+# A step of a workflow: the button ``name`` moves records from one of ``sources`` to
+# ``target``, for the users holding one of ``roles`` on the record; ``refusal`` is
+# the whole sentence (lazily translated) told to anyone else.
+Transition = namedtuple("Transition", "name sources target roles refusal")
+
+
+def check_readable(records):
+    """Refuse, with one answer for both, ``records`` that do not exist and records
+    the caller may not read: no telling them apart."""
+    if records.env.su or not records:
+        return
+    readable = records.exists()._filtered_access("read")
+    if set(readable.ids) != set(records.ids):
+        raise AccessError(
+            records.env._(
+                "This record does not exist, or you may not act on it. Reload the "
+                "page and try again."
+            )
+        )
+
+
+def linked_ids(field, value):
+    """The ids of existing records ``value`` links through relational ``field``
+    (a many2one id, or x2many commands)."""
+    if field.type == "many2one":
+        value = value.get("id") if isinstance(value, dict) else value
+        return [value] if isinstance(value, int) and value else []
+    ids = []
+    for command in value if isinstance(value, list | tuple) else []:
+        if isinstance(command, int):
+            ids.append(command)
+        elif isinstance(command, list | tuple) and command:
+            if command[0] in (1, 2, 3, 4) and isinstance(command[1], int):
+                ids.append(command[1])
+            elif command[0] == 6 and len(command) > 2:
+                ids += [id_ for id_ in command[2] if isinstance(id_, int)]
+    return ids
+
+
+class Chain:
+    """What the current user is in the org chart, computed once per check: their
+    employees, everyone strictly below them, and their groups."""
+
+    def __init__(self, env):
+        self.env = env
+        self.user = env.user
+        Employee = env["hr.employee"]
+        self.mine = Employee._hrp_user_employees(self.user)
+        self.below = self.mine._hrp_reports(strict=True) if self.mine else Employee
+        self.officer = self.user.has_group(OFFICER)
+        self.admin = self.user.has_group(ADMIN)
+        self.payroll = self.user.has_group(PAYROLL)
+        self.companies = self.user.company_ids
+
+    def is_self(self, employee):
+        return bool(employee) and employee.sudo().user_id == self.user
+
+    def manages(self, employee):
+        """Strictly above ``employee``, never for oneself."""
+        return bool(employee) and employee in self.below and not self.is_self(employee)
+
+    def manages_manager(self, employee):
+        """Above ``employee``'s direct manager."""
+        parent = employee.sudo().parent_id
+        return bool(parent) and parent in self.below and not self.is_self(employee)
+
+    def staff_roles(self, company, employee=None):
+        """The officer, administrator and payroll roles on a record of ``company``
+        about ``employee``: none of the first two on one's own records."""
+        roles = set()
+        if company and company not in self.companies:
+            return roles
+        if self.payroll:
+            roles.add(ROLE_PAYROLL)
+        if employee is not None and self.is_self(employee):
+            return roles
+        if self.officer:
+            roles.add(ROLE_OFFICER)
+        if self.admin:
+            roles.add(ROLE_ADMIN)
+        return roles
+
+    def employee_roles(self, employee, company):
+        """The usual roles on a record about ``employee``: the employee, the strict
+        manager chain, the chain above the direct manager, and staff roles."""
+        roles = self.staff_roles(company, employee)
+        if self.is_self(employee):
+            roles.add(ROLE_EMPLOYEE)
+        if self.manages(employee):
+            roles.add(ROLE_MANAGER)
+        if self.manages_manager(employee):
+            roles.add(ROLE_UPPER)
+        return roles
+
+
+class HrPerformanceWorkflow(models.AbstractModel):
+    """Authority in one place: who moves a record and who writes which field.
+
+    A model inheriting this mixin declares
+    - ``_workflow_transitions``: its steps (``Transition``), the only way its state
+      changes: its buttons call ``_workflow_move(name)``, which checks the caller's
+      roles on every record and the source states, then writes the target state;
+    - ``_workflow_fields``: ``{role: {state or ANY: field names}}``, what a role
+      writes directly in each state; every other field is refused in ``write``;
+    - ``_workflow_create_fields``: the fields a caller may give to ``create`` (the
+      record rules and access rights say who creates); ``state`` may only be the
+      default one;
+    - ``_workflow_server_fields``: fields the server sets (authors, approvers):
+      dropped from ``create`` values, refused in ``write``;
+    - ``_workflow_create_roles``: if set, the roles one of which the caller must
+      hold on each record they create (nobody creates their own appraisal);
+    - ``_workflow_roles()``: the roles the caller holds on each record.
+    The superuser (crons, internal steps after a check) is not restricted.
+    """
+
+    _name = "hr.performance.workflow"
+    _description = "Performance Workflow"
+
+    _workflow_state = "state"
+    _workflow_transitions = ()
+    _workflow_fields = {}
+    _workflow_create_fields = frozenset()
+    _workflow_server_fields = frozenset()
+    _workflow_create_roles = None  # roles one of which creating a record needs
+
+    workflow_steps = fields.Char(
+        compute="_compute_workflow_steps",
+        help="The steps (buttons) the current user may take on the record now, "
+        "separated by spaces: views show a button only to who may press it.",
+    )
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_workflow_steps(self):
+        records = self.filtered(lambda record: isinstance(record.id, int))
+        if not self._workflow_transitions or not records:
+            self.workflow_steps = ""
+            return
+        roles = records._workflow_roles()
+        for record in self:
+            if record not in roles:
+                record.workflow_steps = ""
+                continue
+            state = record.sudo()[self._workflow_state]
+            record.workflow_steps = " ".join(
+                sorted(
+                    {
+                        step.name
+                        for step in self._workflow_transitions
+                        if state in step.sources and roles[record] & set(step.roles)
+                    }
+                )
+            )
+
+    # ------------------------------------------------------------------ roles
+
+    def _workflow_roles(self):
+        """{record: set of roles of the current user on it}."""
+        chain = Chain(self.env)
+        return {
+            record: chain.employee_roles(
+                record._workflow_employee(), record._workflow_company()
+            )
+            for record in self
+        }
+
+    def _workflow_employee(self):
+        """The employee a record is about (for the default roles)."""
+        self.ensure_one()
+        return self.sudo().employee_id if "employee_id" in self._fields else None
+
+    def _workflow_company(self):
+        self.ensure_one()
+        return self.sudo().company_id if "company_id" in self._fields else False
+
+    def _workflow_state_of(self):
+        self.ensure_one()
+        return self[self._workflow_state] if self._workflow_state else ANY
+
+    def _workflow_writable(self, roles):
+        """The fields the holder of ``roles`` writes on this record now."""
+        state = self._workflow_state_of()
+        allowed = set()
+        for role in roles:
+            by_state = self._workflow_fields.get(role, {})
+            allowed |= set(by_state.get(ANY, ())) | set(by_state.get(state, ()))
+        return allowed
+
+    # ------------------------------------------------------------------ checks
+
+    def _workflow_check_readable(self):
+        """Refuse, with one answer for both, records that do not exist and records
+        the caller may not read: no telling them apart."""
+        check_readable(self)
+
+    @api.model
+    def _workflow_check_links(self, vals_list):
+        """Refuse links to performance records the caller cannot read: a many2one
+        shows its target's name to everyone who reads the record (Odoo reads it as
+        superuser), and an onchange answers with the record's related values."""
+        if self.env.su:
+            return
+        wanted = defaultdict(set)
+        for vals in vals_list:
+            for name, value in vals.items():
+                field = self._fields.get(name)
+                if field and field.relational and value:
+                    if field.comodel_name.startswith("hr.performance."):
+                        wanted[field.comodel_name].update(linked_ids(field, value))
+        for comodel, ids in wanted.items():
+            check_readable(self.env[comodel].browse(ids))
+
+    def _workflow_check_write(self, vals):
+        if self.env.su:
+            return
+        names = set(vals)
+        forced = names & ({self._workflow_state} | set(self._workflow_server_fields))
+        if forced:
+            self._workflow_refuse_fields(forced)
+        roles = self._workflow_roles()
+        for record in self:
+            refused = names - record.sudo()._workflow_writable(roles[record])
+            if refused:
+                record._workflow_refuse_fields(refused)
+
+    def _workflow_refuse_fields(self, names):
+        labels = [
+            self._fields[name].get_description(self.env)["string"] for name in names
+        ]
+        raise AccessError(
+            self.env._(
+                "You may not change %(fields)s of %(model)s: it moves through its "
+                "buttons, or is not yours to change.",
+                fields=", ".join(sorted(labels)),
+                model=self._description,
+            )
+        )
+
+    def _workflow_check_create(self, vals_list):
+        """Drop the server's fields, refuse a forced state and foreign fields."""
+        if self.env.su:
+            return vals_list
+        default_state = (
+            self.default_get([self._workflow_state]).get(self._workflow_state)
+            if self._workflow_state
+            else None
+        )
+        allowed = set(self._workflow_create_fields)
+        checked = []
+        for vals in vals_list:
+            vals = {
+                name: value
+                for name, value in vals.items()
+                if name not in self._workflow_server_fields
+            }
+            if self._workflow_state and vals.get(
+                self._workflow_state, default_state
+            ) != (default_state):
+                self._workflow_refuse_fields({self._workflow_state})
+            vals.pop(self._workflow_state, None)
+            refused = set(vals) - allowed
+            if refused:
+                self._workflow_refuse_fields(refused)
+            checked.append(vals)
+        return checked
+
+    def _workflow_check_roles(self, roles, refusal):
+        """Refuse unless the caller holds one of ``roles`` on every record;
+        ``refusal`` is the whole sentence told otherwise."""
+        if self.env.su:
+            return
+        self._workflow_check_readable()
+        held = self._workflow_roles()
+        if any(not held[record] & set(roles) for record in self):
+            raise AccessError(refusal)
+
+    def _workflow_check_move(self, name):
+        """Refuse transition ``name`` unless every record is in a source state and
+        the caller holds one of its roles there."""
+        if self.env.su:
+            return
+        self._workflow_check_readable()
+        steps = [step for step in self._workflow_transitions if step.name == name]
+        roles = self._workflow_roles()
+        wrong_state, refused = self.browse(), None
+        for record in self:
+            state = record.sudo()[self._workflow_state]
+            here = [step for step in steps if state in step.sources]
+            if not here:
+                wrong_state |= record
+                continue
+            if not any(roles[record] & set(step.roles) for step in here):
+                refused = here[0].refusal
+        if wrong_state:
+            self._workflow_refuse_state(name, wrong_state)
+        if refused:
+            raise AccessError(self.env._(refused))
+
+    def _workflow_refuse_state(self, name, records):
+        states = dict(
+            self._fields[self._workflow_state]._description_selection(self.env)
+        )
+        raise UserError(
+            self.env._(
+                "This step (%(step)s) is not possible in the current state of: "
+                "%(records)s.",
+                step=name,
+                records=", ".join(
+                    f"{record.sudo().display_name} "
+                    f"({states.get(record.sudo()[self._workflow_state])})"
+                    for record in records
+                ),
+            )
+        )
+
+    def _workflow_move(self, name, vals=None):
+        """Run transition ``name``: check, then write the target state (and the
+        server's ``vals``) as superuser. Returns the records, as the caller."""
+        self._workflow_check_move(name)
+        for target, records in self._workflow_targets(name).items():
+            records.sudo().write({self._workflow_state: target, **(vals or {})})
+        return self
+
+    def _workflow_targets(self, name):
+        """{target state: records} of transition ``name`` from each record's state."""
+        targets = {}
+        for record in self:
+            state = record.sudo()[self._workflow_state]
+            step = next(
+                step
+                for step in self._workflow_transitions
+                if step.name == name and state in step.sources
+            )
+            targets[step.target] = targets.get(step.target, self.browse()) | record
+        return targets
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = self._workflow_check_create(vals_list)
+        self._workflow_check_links(vals_list)
+        records = super().create(vals_list)
+        if not self.env.su and self._workflow_create_roles:
+            roles = records._workflow_roles()
+            if any(
+                not roles[record] & set(self._workflow_create_roles)
+                for record in records
+            ):
+                raise AccessError(
+                    self.env._(
+                        "You may not create this %(model)s: it is not yours to create.",
+                        model=self._description,
+                    )
+                )
+        return records
+
+    def write(self, vals):
+        self._workflow_check_write(vals)
+        self._workflow_check_links([vals])
+        result = super().write(vals)
+        if not self.env.su and any(
+            name in self._fields and self._fields[name].relational for name in vals
+        ):
+            # the rules are checked before a write: a link must not move a record
+            # out of the writer's reach (into someone else's data)
+            self.check_access("write")
+        return result
+
+    def onchange(self, values, field_names, fields_spec):
+        self._workflow_check_links([values])
+        return super().onchange(values, field_names, fields_spec)
