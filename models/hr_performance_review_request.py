@@ -144,12 +144,12 @@ class HrPerformanceReviewRequest(models.Model):
             check_state(self, ("proposed",), self.env._("Changing a reviewer"))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_proposed_or_rejected(self):
         if not self.env.su:
             check_state(
                 self, ("proposed", "rejected"), self.env._("Removing a reviewer")
             )
-        return super().unlink()
 
     def _check_collecting(self):
         closed = self.appraisal_id.filtered(

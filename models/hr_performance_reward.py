@@ -209,10 +209,10 @@ class HrPerformanceReward(models.Model):
             check_state(self, ("draft", "proposed"), self.env._("Changing a reward"))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft_or_cancelled(self):
         if not self.env.su:
             check_state(self, ("draft", "cancelled"), self.env._("Deleting a reward"))
-        return super().unlink()
 
     def _check_manager_of_employee(self, action, above_direct=False):
         """Officers, or a manager above the employee (above their direct manager
