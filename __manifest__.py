@@ -10,7 +10,6 @@
     "maintainers": ["hr-performance"],
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": ["hr", "hr_contract", "hr_skills", "mail", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",

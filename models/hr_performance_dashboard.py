@@ -127,14 +127,13 @@ class HrPerformanceDashboard(models.AbstractModel):
 
     @api.model
     def _employee_section(self, mine, goals, checkins, todo):
-        _ = self.env._
         own_goals = goals.filtered(lambda g: g.employee_id in mine)
         own_checkins = checkins.filtered(lambda c: c.employee_id in mine)
         checkin = own_checkins[:1]
         uid = self.env.uid
         return {
             "goals": self._section(
-                _("My Goals"),
+                self.env._("My Goals"),
                 goals._name,
                 [
                     ("employee_id.user_id", "=", uid),
@@ -153,13 +152,13 @@ class HrPerformanceDashboard(models.AbstractModel):
             if checkin
             else False,
             "checkins": self._section(
-                _("My Check-ins"),
+                self.env._("My Check-ins"),
                 checkins._name,
                 [("employee_id.user_id", "=", uid), ("state", "=", "planned")],
                 len(own_checkins),
             ),
             "self_reviews": self._section(
-                _("Self-Assessments to Write"),
+                self.env._("Self-Assessments to Write"),
                 "hr.performance.assessment",
                 self._to_write_domains()["self"],
                 todo.get("self", 0),
@@ -170,14 +169,13 @@ class HrPerformanceDashboard(models.AbstractModel):
 
     @api.model
     def _manager_section(self, team, goals, checkins, todo):
-        _ = self.env._
         attention = goals.filtered(
             lambda g: g.employee_id in team and (g.is_late or g.is_at_risk)
         )
         overdue = checkins.filtered(lambda c: c.employee_id in team and c.is_overdue)
         return {
             "goals_at_risk": self._section(
-                _("Team Goals at Risk"),
+                self.env._("Team Goals at Risk"),
                 goals._name,
                 [("id", "in", attention.ids)],
                 len(attention),
@@ -186,13 +184,13 @@ class HrPerformanceDashboard(models.AbstractModel):
                 ),
             ),
             "overdue_checkins": self._section(
-                _("Overdue Check-ins"),
+                self.env._("Overdue Check-ins"),
                 checkins._name,
                 [("employee_id", "in", team.ids), ("is_overdue", "=", True)],
                 len(overdue),
             ),
             "reviews": self._section(
-                _("Reviews to Write"),
+                self.env._("Reviews to Write"),
                 "hr.performance.assessment",
                 self._to_write_domains()["manager"],
                 todo.get("manager", 0),
@@ -223,7 +221,6 @@ class HrPerformanceDashboard(models.AbstractModel):
 
     @api.model
     def _officer_section(self, today):
-        _ = self.env._
         cycles = self.env["hr.performance.cycle"].search_fetch(
             [("state", "in", RUNNING_CYCLE_STATES)], ["name"], order="date_end desc, id"
         )
@@ -260,13 +257,13 @@ class HrPerformanceDashboard(models.AbstractModel):
                 for cycle, states in by_cycle.items()
             ],
             "cycles_section": self._section(
-                _("Running Review Cycles"),
+                self.env._("Running Review Cycles"),
                 "hr.performance.cycle",
                 [("state", "in", RUNNING_CYCLE_STATES)],
                 len(cycles),
             ),
             "late_reviewers": self._section(
-                _("Late Reviewers"),
+                self.env._("Late Reviewers"),
                 "hr.performance.appraisal",
                 [("id", "in", late_appraisals)],
                 len(late),

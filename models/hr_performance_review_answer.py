@@ -58,7 +58,7 @@ class HrPerformanceReviewAnswer(models.Model):
             self.response_id.appraisal_id.sudo()._check_review_open()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_purge(self):
         if not self.env.su:
             raise AccessError(self.env._("360 feedback is only deleted by a purge."))
-        return super().unlink()

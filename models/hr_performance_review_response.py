@@ -237,11 +237,11 @@ class HrPerformanceReviewResponse(models.Model):
             answer.write({"level_id": level.id, "comment": (comment or "").strip()})
         self._submit()
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_purge(self):
         # one by one, deletions could be told apart in the summary: only purge() deletes
         if not self.env.su:
             raise AccessError(self.env._("360 feedback is only deleted by a purge."))
-        return super().unlink()
 
     @api.model
     def purge(self, appraisals):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared set-up for the hr_performance dev loop: every function is idempotent.
-# Sourced by run.sh, test.sh, lint.sh and bench.sh; nothing here runs on its own.
+# Sourced by run.sh, test.sh, lint.sh, format.sh and bench.sh; nothing here runs on its own.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -58,6 +58,54 @@ ensure_venv() {
         || die "installing Python requirements failed; see $LOGS/pip.log"
     echo "$want" >"$stamp"
 }
+
+# The lint gate's Python tools in a venv of their own (requirements-lint.txt): they pin
+# version of polib that Odoo 18.0's requirements do not allow.
+LINT_VENV=$HRP_HOME/lint-venv
+ensure_lint_venv() {
+    local stamp=$LINT_VENV/.hr_performance-stamp want
+    want=$(md5sum <"$REPO/scripts/requirements-lint.txt" | cut -c1-32)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$LINT_VENV/bin/python" ]; then
+        return 0
+    fi
+    say "preparing the linters' virtual environment in $LINT_VENV"
+    [ -x "$LINT_VENV/bin/python" ] || python3 -m venv "$LINT_VENV"
+    "$LINT_VENV/bin/python" -m pip install -q --upgrade "pip<25" >"$LOGS/pip-lint.log" 2>&1 \
+        && "$LINT_VENV/bin/python" -m pip install -q -r "$REPO/scripts/requirements-lint.txt" \
+            >>"$LOGS/pip-lint.log" 2>&1 \
+        || die "installing the linters failed; see $LOGS/pip-lint.log"
+    echo "$want" >"$stamp"
+}
+
+# prettier, @prettier/plugin-xml and ESLint, exactly as scripts/node/package-lock.json says,
+# installed with npm ci into $HRP_HOME/node (never into the checkout); npm's cache in
+# $HRP_HOME/npm-cache makes a reinstall work offline.
+NODE_HOME=$HRP_HOME/node
+NODE_BIN=$NODE_HOME/node_modules/.bin
+ensure_node_tools() {
+    if ! command -v npm >/dev/null 2>&1; then
+        [ "$(id -u)" -eq 0 ] || die "Node.js and npm are missing; install them (sudo apt-get install nodejs npm) and run again."
+        say "installing Debian packages: nodejs npm"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >"$LOGS/apt-node.log" 2>&1 \
+            || die "apt-get install nodejs npm failed; see $LOGS/apt-node.log"
+    fi
+    local stamp=$NODE_HOME/.hr_performance-stamp want
+    want=$(cat "$REPO/scripts/node/package.json" "$REPO/scripts/node/package-lock.json" | md5sum | cut -c1-32)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE_BIN/prettier" ]; then
+        return 0
+    fi
+    say "installing prettier and ESLint into $NODE_HOME (npm ci)"
+    mkdir -p "$NODE_HOME"
+    cp "$REPO/scripts/node/package.json" "$REPO/scripts/node/package-lock.json" \
+        "$REPO/scripts/node/.npmrc" "$NODE_HOME/"
+    (cd "$NODE_HOME" && npm ci --cache "$HRP_HOME/npm-cache" --prefer-offline --ignore-scripts \
+        --no-audit --no-fund >"$LOGS/npm.log" 2>&1) \
+        || die "npm ci failed; see $LOGS/npm.log"
+    echo "$want" >"$stamp"
+}
+# prettier.config.cjs resolves its XML plugin through NODE_PATH.
+node_tool() { NODE_PATH=$NODE_HOME/node_modules "$NODE_BIN/$1" "${@:2}"; }
 
 # A PostgreSQL server reachable with the PG* variables (or the local socket).
 ensure_postgres() {

@@ -2,7 +2,12 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {Component, onWillStart, useState} from "@odoo/owl";
-import {deserializeDate, deserializeDateTime, formatDate, formatDateTime} from "@web/core/l10n/dates";
+import {
+    deserializeDate,
+    deserializeDateTime,
+    formatDate,
+    formatDateTime,
+} from "@web/core/l10n/dates";
 import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
@@ -23,7 +28,11 @@ export class PerformanceDashboard extends Component {
     }
 
     async load() {
-        this.state.data = await this.orm.call("hr.performance.dashboard", "get_dashboard_data", []);
+        this.state.data = await this.orm.call(
+            "hr.performance.dashboard",
+            "get_dashboard_data",
+            []
+        );
     }
 
     formatDate(value) {
@@ -31,7 +40,9 @@ export class PerformanceDashboard extends Component {
     }
 
     formatDateTime(value) {
-        return value ? formatDateTime(deserializeDateTime(value), {showSeconds: false}) : "";
+        return value
+            ? formatDateTime(deserializeDateTime(value), {showSeconds: false})
+            : "";
     }
 
     openSection(section) {
@@ -69,10 +80,16 @@ export class PerformanceDashboard extends Component {
     async nudge() {
         this.state.nudging = true;
         try {
-            const count = await this.orm.call("hr.performance.dashboard", "action_nudge_late_reviewers", []);
+            const count = await this.orm.call(
+                "hr.performance.dashboard",
+                "action_nudge_late_reviewers",
+                []
+            );
             this.notification.add(
                 count
-                    ? _t("Late reviewers of %(count)s appraisals were reminded.", {count})
+                    ? _t("Late reviewers of %(count)s appraisals were reminded.", {
+                          count,
+                      })
                     : _t("Everyone late was already reminded today."),
                 {type: count ? "success" : "info"}
             );

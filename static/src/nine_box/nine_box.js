@@ -38,7 +38,14 @@ export class NineBox extends Component {
         this.state.lines = await this.orm.searchRead(
             "hr.performance.calibration.line",
             [["session_id", "=", this.sessionId]],
-            ["employee_id", "level_id", "performance", "potential", "box", "compa_ratio"]
+            [
+                "employee_id",
+                "level_id",
+                "performance",
+                "potential",
+                "box",
+                "compa_ratio",
+            ]
         );
     }
 
@@ -46,14 +53,17 @@ export class NineBox extends Component {
         return [...BANDS].reverse().map((potential) => ({
             potential,
             cells: BANDS.map((performance) => {
-                const box = BANDS.indexOf(performance) + 3 * BANDS.indexOf(potential) + 1;
+                const box =
+                    BANDS.indexOf(performance) + 3 * BANDS.indexOf(potential) + 1;
                 return {
                     performance,
                     potential,
                     box,
                     name: BOX_NAMES[box],
                     lines: this.state.lines.filter(
-                        (line) => line.performance === performance && line.potential === potential
+                        (line) =>
+                            line.performance === performance &&
+                            line.potential === potential
                     ),
                 };
             }),
@@ -80,11 +90,16 @@ export class NineBox extends Component {
 
     async moveTo(cell) {
         const line = this.state.lines.find((l) => l.id === this.state.selected);
-        if (!line || (line.performance === cell.performance && line.potential === cell.potential)) {
+        if (
+            !line ||
+            (line.performance === cell.performance && line.potential === cell.potential)
+        ) {
             return;
         }
         if (line.performance !== cell.performance && !this.state.reason) {
-            this.notification.add(_t("Write why the rating changes first."), {type: "warning"});
+            this.notification.add(_t("Write why the rating changes first."), {
+                type: "warning",
+            });
             return;
         }
         await this.orm.call("hr.performance.calibration.line", "move_to_box", [

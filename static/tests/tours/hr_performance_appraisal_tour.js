@@ -10,7 +10,8 @@ function rateAndSubmit(label) {
     return [
         {
             content: "Edit the first answer",
-            trigger: "div[name=line_ids] .o_data_row:first-child .o_data_cell[name=level_id]",
+            trigger:
+                "div[name=line_ids] .o_data_row:first-child .o_data_cell[name=level_id]",
             run: "click",
         },
         {
@@ -31,7 +32,8 @@ function rateAndSubmit(label) {
         },
         {
             content: "The assessment is submitted",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
         },
     ];
 }
@@ -78,7 +80,8 @@ registry.category("web_tour.tours").add("hr_performance_manager_review_tour", {
         },
         {
             content: "The employee is asked to sign",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('To Sign')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('To Sign')",
         },
     ],
 });
@@ -112,7 +115,8 @@ registry.category("web_tour.tours").add("hr_performance_signoff_tour", {
         },
         {
             content: "The appraisal is done",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
     ],
 });

@@ -11,17 +11,20 @@ registry.category("web_tour.tours").add("hr_performance_checkin_manager_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Performance app",
-            trigger: ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
+            trigger:
+                ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
             run: "click",
         },
         {
             content: "Open the Monitor menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_monitor']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_monitor']",
             run: "click",
         },
         {
             content: "Open the check-ins",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_checkin_menu']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_checkin_menu']",
             run: "click",
         },
         {
@@ -56,7 +59,8 @@ registry.category("web_tour.tours").add("hr_performance_checkin_manager_tour", {
         },
         {
             content: "Pick it",
-            trigger: ".o-autocomplete--dropdown-item > a:contains('Days to first contribution')",
+            trigger:
+                ".o-autocomplete--dropdown-item > a:contains('Days to first contribution')",
             run: "click",
         },
         {
@@ -76,7 +80,8 @@ registry.category("web_tour.tours").add("hr_performance_checkin_manager_tour", {
         },
         {
             content: "The check-in is held",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Held')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Held')",
         },
     ],
 });
@@ -88,12 +93,14 @@ registry.category("web_tour.tours").add("hr_performance_checkin_employee_tour", 
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Performance app",
-            trigger: ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
+            trigger:
+                ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
             run: "click",
         },
         {
             content: "My goal shows the progress made in the check-in",
-            trigger: ".o_hrp_goal:contains('Onboard faster') .progress[aria-valuenow='50']",
+            trigger:
+                ".o_hrp_goal:contains('Onboard faster') .progress[aria-valuenow='50']",
         },
     ],
 });

@@ -24,7 +24,8 @@ registry.category("web_tour.tours").add("hr_performance_dashboard_employee_tour"
         },
         {
             content: "No team or cycle sections for an employee",
-            trigger: ".o_hrp_dashboard:not(:has(.o_hrp_section_manager)):not(:has(.o_hrp_section_officer))",
+            trigger:
+                ".o_hrp_dashboard:not(:has(.o_hrp_section_manager)):not(:has(.o_hrp_section_officer))",
         },
         {
             content: "Open my goal",
@@ -45,7 +46,8 @@ registry.category("web_tour.tours").add("hr_performance_dashboard_manager_tour",
         ...openApp,
         {
             content: "The report's goal is at risk",
-            trigger: ".o_hrp_section_manager .o_hrp_goal:contains('Tour Goal'):contains('Tour Employee')",
+            trigger:
+                ".o_hrp_section_manager .o_hrp_goal:contains('Tour Goal'):contains('Tour Employee')",
         },
         {
             content: "No cycle section for a manager",

@@ -10,7 +10,8 @@ registry.category("web_tour.tours").add("hr_performance_employee_menu_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Performance app",
-            trigger: ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
+            trigger:
+                ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
             run: "click",
         },
         {
@@ -19,12 +20,14 @@ registry.category("web_tour.tours").add("hr_performance_employee_menu_tour", {
         },
         {
             content: "Open the Plan menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_plan']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_plan']",
             run: "click",
         },
         {
             content: "Open the goals",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_goal_menu']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_goal_menu']",
             run: "click",
         },
         {
@@ -33,12 +36,14 @@ registry.category("web_tour.tours").add("hr_performance_employee_menu_tour", {
         },
         {
             content: "Open the Monitor menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_monitor']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_monitor']",
             run: "click",
         },
         {
             content: "Open the company values",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_value_menu']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_value_menu']",
             run: "click",
         },
         {

@@ -38,16 +38,19 @@ registry.category("web_tour.tours").add("hr_performance_calibrate_reward_tour", 
         },
         {
             content: "The employee is a star",
-            trigger: ".o_hrp_box[data-box='9'] .o_hrp_card:contains('Exceeds expectations')",
+            trigger:
+                ".o_hrp_box[data-box='9'] .o_hrp_card:contains('Exceeds expectations')",
         },
         {
             content: "Open the Reward menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_reward']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='hr_performance.hr_performance_menu_reward']",
             run: "click",
         },
         {
             content: "Open the proposals",
-            trigger: ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_reward_menu']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='hr_performance.hr_performance_reward_menu']",
             run: "click",
         },
         {
@@ -62,7 +65,8 @@ registry.category("web_tour.tours").add("hr_performance_calibrate_reward_tour", 
         },
         {
             content: "The raise is approved",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
         },
     ],
 });
