@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole gate, stopping at the first problem:
-#   1. lint;
+#   1. lint, then packaging (scripts/wheel_check.sh): the wheel whool builds, installed
+#      with pip into a fresh environment, from which Odoo installs the addon;
 #   2. install into a fresh database without demo data, run every test with pytest-odoo
 #      (tours in headless Chromium), refuse any skip;
 #   3. install into a fresh database with demo data, upgrade it from 18.0.1.0.0 through
@@ -16,6 +17,9 @@ rm -rf "$RUN_LOGS" && mkdir -p "$RUN_LOGS"
 export PYTHONPATH=$ODOO_PATH${PYTHONPATH:+:$PYTHONPATH}
 
 bash "$REPO/scripts/lint.sh"
+
+# packaging: a self-contained step, see its header
+bash "$REPO/scripts/wheel_check.sh"
 
 # Odoo's own dependency list of the addon, from the manifest.
 DEPENDS=$("$PY" -c "import ast,sys; print(','.join(ast.literal_eval(open(sys.argv[1]).read())['depends']))" "$REPO/__manifest__.py")
