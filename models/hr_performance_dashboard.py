@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 from .hr_performance_access import MANAGER, OFFICER
@@ -278,7 +279,12 @@ class HrPerformanceDashboard(models.AbstractModel):
     def action_nudge_late_reviewers(self):
         """The officer's one-click nudge: a to-do for every late reviewer, as the
         reminder cron does; ``hr.performance.appraisal.action_remind_late`` checks
-        that the caller is an officer. Returns how many appraisals were nudged."""
+        that the caller is an officer of each. Returns how many appraisals were
+        nudged."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(
+                self.env._("Only performance officers nudge late reviewers.")
+            )
         today = fields.Date.context_today(self)
         appraisals = self.env["hr.performance.appraisal"].search(
             self.env["hr.performance.appraisal"]._late_domain(today)

@@ -428,9 +428,10 @@ class HrPerformanceGoal(models.Model):
     # ------------------------------------------------------------------ workflow
 
     def _workflow_roles(self):
-        """The owner (the employee, or whoever owns a department or company goal),
-        the manager chain (of the employee, or of the department's manager),
-        officers and administrators of the company."""
+        """The owner (the employee, or the manager of a department goal, or who
+        owns a company goal), the employee's manager chain, officers and
+        administrators of the company. Department and company goals are approved
+        by officers."""
         chain = Chain(self.env)
         roles = {}
         for goal in self.sudo():
@@ -441,9 +442,6 @@ class HrPerformanceGoal(models.Model):
             if goal.scope == "employee":
                 found |= {ROLE_EMPLOYEE} if chain.is_self(goal.employee_id) else set()
                 found |= {ROLE_MANAGER} if chain.manages(goal.employee_id) else set()
-            elif goal.scope == "department":
-                head = goal.department_id.manager_id
-                found |= {ROLE_MANAGER} if chain.manages(head) else set()
             roles[goal.with_env(self.env)] = found
         return roles
 

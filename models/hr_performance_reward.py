@@ -333,9 +333,12 @@ class HrPerformanceReward(models.Model):
         Calling it again for a paid reward changes nothing; raises and promotions are
         paid through their contract, not here.
         """
+        self._workflow_check_roles(
+            (ROLE_PAYROLL, ROLE_OFFICER),
+            self.env._("Only payroll marks rewards as paid."),
+        )
         if not payslip_ref:
             raise UserError(self.env._("Give the payslip reference."))
-        self._workflow_check_readable()
         todo = self.filtered(lambda r: r.state != "paid")
         wrong = todo.filtered(lambda r: r.kind != "bonus")
         if wrong:

@@ -80,7 +80,7 @@ class TestCalibration(CalibrationMixin, HrPerformanceReviewCase):
         lead = self.appraisal.assessment_ids.filtered("is_lead")
         self.assertEqual(lead.final_level_id, self.level[2])
         self.assertTrue(self.appraisal.rating_frozen)
-        with self.assertRaisesRegex(UserError, "not possible"):
+        with self.assertRaisesRegex(AccessError, "You may not change"):
             self.as_user("manager", line).write({"potential": "high"})
         with self.assertRaisesRegex(UserError, "froze"):
             lead.write({"final_level_id": self.level[5].id})

@@ -182,7 +182,9 @@ class TestFaults(HrPerformanceReviewCase):
                 self.env.flush_all()
                 before = self.env[counted].sudo().search_count([])
                 states = records.sudo().mapped("state")
-                with self.assertRaisesRegex(UserError, "not possible in their"):
+                with self.assertRaisesRegex(
+                    UserError, "not possible in the current state"
+                ):
                     getattr(records, method)()
                 self.env.invalidate_all()
                 self.assertEqual(self.env[counted].sudo().search_count([]), before)

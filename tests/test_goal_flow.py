@@ -96,7 +96,7 @@ class TestGoalFlow(HrPerformanceCase):
 
     def test_wrong_state_refused(self):
         goal = self._new_goal_as("employee")
-        with self.assertRaisesRegex(UserError, "Closing is not possible"):
+        with self.assertRaisesRegex(UserError, r"step \(done\) is not possible"):
             goal.with_user(self.users["employee"]).action_done()
 
     def test_employee_cannot_set_goals_for_others(self):

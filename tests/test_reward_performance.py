@@ -98,7 +98,7 @@ class TestRewardPerformance(HrPerformanceCase):
             for cycle in (again, small, mid)
         ][1:]
         self.assertEqual(counts[0], counts[1], "generating grows with the population")
-        self.assertLessEqual(counts[1], 20)
+        self.assertLessEqual(counts[1], 21)  # 1: the caller reads the cycle
         self.assertEqual(len(mid.reward_ids), 100, "a raise and a bonus each")
         raises = [
             cycle.reward_ids.filtered(lambda r: r.kind == "raise")
