@@ -97,6 +97,7 @@ class HrPerformanceAssessmentLine(models.Model):
         check_length(self, ["comment"])
 
     def _workflow_state_of(self):
+        # sudo: the assessment's state decides what its answers allow
         return self.sudo().assessment_id.state
 
     def _workflow_roles(self):

@@ -147,12 +147,13 @@ class HrPerformanceCalibration(models.Model):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         if self.manager_id:
             domain.append(("employee_id.parent_id", "child_of", self.manager_id.ids))
+        # sudo: the appraisals of the session's population, for its officer
         return self.env["hr.performance.appraisal"].sudo().search(domain)
 
     def _workflow_roles(self):
         chain = Chain(self.env)
         roles = {}
-        for session in self.sudo():
+        for session in self._hrp_sudo():
             found = chain.staff_roles(session.company_id) & set(STAFF)
             if chain.user in session.participant_ids:
                 found.add(ROLE_PARTICIPANT)
@@ -162,7 +163,7 @@ class HrPerformanceCalibration(models.Model):
     def action_start(self):
         """Open the session with a line per appraisal waiting for calibration."""
         self._workflow_check_move("start")
-        Line = self.env["hr.performance.calibration.line"].sudo()
+        Line = self.env["hr.performance.calibration.line"]._hrp_sudo()
         for session in self:
             taken = Line.search(
                 [("session_id.state", "!=", "closed"), ("session_id", "!=", session.id)]
@@ -183,7 +184,7 @@ class HrPerformanceCalibration(models.Model):
         """Freeze the calibrated ratings into the appraisals."""
         self._workflow_check_move("close")
         # only what the session was opened for: its cycle's appraisals in calibration
-        lines = self.sudo().line_ids.filtered(
+        lines = self._hrp_sudo().line_ids.filtered(
             lambda line: line.appraisal_id.state == "calibration"
             and line.appraisal_id.cycle_id == line.session_id.cycle_id
         )

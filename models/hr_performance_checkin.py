@@ -188,12 +188,12 @@ class HrPerformanceCheckin(models.Model):
 
     def action_done(self):
         self._workflow_move("done")
-        self.sudo().activity_feedback([ACTIVITY_TYPE])
+        self._hrp_sudo().activity_feedback([ACTIVITY_TYPE])
         return True
 
     def action_cancel(self):
         self._workflow_move("cancel")
-        self.sudo().activity_unlink([ACTIVITY_TYPE])
+        self._hrp_sudo().activity_unlink([ACTIVITY_TYPE])
         return True
 
     def action_reset(self):

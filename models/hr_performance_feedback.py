@@ -106,6 +106,7 @@ class HrPerformanceFeedback(models.Model):
     def _check_goal(self):
         """Feedback is about one of the recipient's goals, and never shows a private
         goal to anyone but the author and the recipient."""
+        # sudo: the linked goal, to keep a private goal out of a public feedback
         for feedback in self.sudo().filtered("goal_id"):
             goal = feedback.goal_id
             if goal.employee_id != feedback.employee_id:
@@ -138,7 +139,7 @@ class HrPerformanceFeedback(models.Model):
     def _notify_recipients(self):
         """Tell each recipient, on the feedback itself, that they received it."""
         for feedback in self.filtered("employee_id.user_id"):
-            feedback.sudo().message_notify(
+            feedback._hrp_sudo().message_notify(
                 partner_ids=feedback.employee_id.user_id.partner_id.ids,
                 subject=feedback.display_name,
                 body=self.env._(

@@ -39,6 +39,7 @@ class HrPerformanceMeasureSource(models.Model):
 
     _name = "hr.performance.measure.source"
     _description = "Measured Document"
+    _inherit = ["hr.performance.guard"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -71,11 +71,13 @@ def aggregate(appraisal):
     env = appraisal.env
     responses = (
         env["hr.performance.review.response"]
+        # sudo: the 360 answers: only their aggregate above the threshold leaves here
         .sudo()
         .search([("appraisal_id", "=", appraisal.id), ("state", "=", "submitted")])
     )
     labels = category_labels(env)
     threshold = rules_of(appraisal)[0]
+    # sudo: the database secret keys the order of the comments
     secret = env["ir.config_parameter"].sudo().get_param("database.secret", "")
     result = []
     for category, group in sorted(groups_of(appraisal, responses).items()):
