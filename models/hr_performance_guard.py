@@ -33,7 +33,9 @@ def clean_sudo(records):
     """``records`` as superuser, in a context without the caller's ``default_``
     keys: for a step the caller was checked for, so that what it creates takes
     nothing from the caller's context."""
-    return records.sudo().with_context(clean_context(records.env.context))
+    # the whole context is replaced on purpose: merging would keep the defaults
+    context = clean_context(records.env.context)
+    return records.sudo().with_context(context)  # pylint: disable=context-overridden
 
 
 def linked(model, vals, wanted):
