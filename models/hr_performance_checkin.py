@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_employee import RECURRING_CADENCES
 from .hr_performance_activity import FOLLOWERS_INSERTED
 from .hr_performance_state import check_state, rule_checked_domain
 
@@ -167,7 +168,7 @@ class HrPerformanceCheckin(models.Model):
         """Daily: plan the next check-ins, then nudge managers about missed ones."""
         self.env["hr.employee"].search(
             [
-                ("performance_checkin_cadence", "!=", "none"),
+                ("performance_checkin_cadence", "in", RECURRING_CADENCES),
                 ("parent_id.user_id", "!=", False),
             ]
         )._schedule_next_checkins()
