@@ -16,7 +16,7 @@ class TestFeedback(HrPerformanceCase):
         cls.employees["manager"].parent_id = cls.employees["officer"]
         cls.peer = new_test_user(cls.env, login="hrp_peer", groups="base.group_user")
         cls.env["hr.employee"].create({"name": "Peer", "user_id": cls.peer.id})
-        cls.value = cls.env["hr.performance.value"].create({"name": "Ownership"})
+        cls.value = cls.env["hr.performance.value"].create({"name": "HRP Ownership"})
 
     def _give(self, author, visibility, kind="continuous"):
         with Form(self.Feedback.with_user(self.users[author])) as form:
