@@ -82,6 +82,15 @@ class TestFeedback(HrPerformanceCase):
         )
         self.assertEqual(feedback.visibility, "private")
 
+    def test_name_search_by_recipient(self):
+        """Feedback has no name: it is found by its recipient, and a term that
+        matches no recipient finds nothing, not every feedback one may read."""
+        praise = self._give("manager", "public", kind="praise")
+        Feedback = self.Feedback.with_user(self.peer)
+        found = [pair[0] for pair in Feedback.name_search("HRP Employee")]
+        self.assertIn(praise.id, found)
+        self.assertFalse(Feedback.name_search("No such colleague"))
+
     def test_a_peer_learns_nothing_of_private_feedback(self):
         feedback = self._give("manager", "private")
         self.env.invalidate_all()
