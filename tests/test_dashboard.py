@@ -150,6 +150,12 @@ class DashboardCase(HrPerformanceCase):
         Dashboard = self.env["hr.performance.dashboard"].with_user(self.users[role])
         return Dashboard.get_dashboard_data()
 
+    @classmethod
+    def ours(cls, cycles):
+        """The entry of the fixture's cycle among the running cycles listed."""
+        [cycle] = [row for row in cycles if row["id"] == cls.cycle.id]
+        return cycle
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(NOW)
@@ -173,12 +179,6 @@ class TestDashboard(DashboardCase):
             .search(section["domain"])
         )
         self.assertEqual(found & records, records)
-
-    @classmethod
-    def ours(cls, cycles):
-        """The entry of the fixture's cycle among the running cycles listed."""
-        [cycle] = [row for row in cycles if row["id"] == cls.cycle.id]
-        return cycle
 
     def test_employee(self):
         data = self.dashboard("employee")
