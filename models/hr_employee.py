@@ -15,17 +15,21 @@ CADENCE_SELECTION = [
     ("biweekly", "Every two weeks"),
     ("monthly", "Monthly"),
 ]
+# The cadences that plan check-ins; an empty cadence means "none", as hr's own
+# inserts (which know nothing of this field) leave it empty.
+RECURRING_CADENCES = ("weekly", "biweekly", "monthly")
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     # Every field added here carries groups=: a plain user reads employees freely.
+    # Never required: a NOT NULL column on hr_employee breaks every insert of the
+    # host that runs without this addon's code loaded (hr's own tests and data).
     performance_checkin_cadence = fields.Selection(
         CADENCE_SELECTION,
         "Check-in Cadence",
         default="none",
-        required=True,
         groups=MANAGER,
         help="Plans the next 1:1 with the manager automatically, with a reminder "
         "activity for both.",
@@ -41,7 +45,7 @@ class HrEmployee(models.Model):
         Checkin = clean_sudo(self.env["hr.performance.checkin"])
         # sudo: the employees with a cadence, for the scheduling cron
         employees = self.sudo().filtered(
-            lambda emp: emp.performance_checkin_cadence != "none"
+            lambda emp: emp.performance_checkin_cadence in RECURRING_CADENCES
             and emp.parent_id.user_id
             and emp.active
         )

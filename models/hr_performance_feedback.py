@@ -25,6 +25,9 @@ class HrPerformanceFeedback(models.Model):
     _description = "Feedback"
     _inherit = ["hr.performance.workflow", "mail.thread"]
     _order = "create_date desc, id desc"
+    # no name field: the display name is "<kind> to <employee>", searched by the
+    # recipient (without it, name_search matches every feedback one may read)
+    _rec_names_search = ["employee_id"]
     _mail_post_access = "read"
     # given feedback is immutable: no field is writable, for anyone
     _workflow_state = None
