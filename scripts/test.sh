@@ -3,7 +3,8 @@
 #   1. lint, then packaging (scripts/wheel_check.sh): the wheel whool builds, installed
 #      with pip into a fresh environment, from which Odoo installs the addon;
 #   2. install into a fresh database without demo data, run every test with pytest-odoo
-#      (tours in headless Chromium), refuse any skip;
+#      (tours in headless Chromium), refuse any skip; it runs in the background while
+#      the steps of 3. go on, up to the upgrade;
 #   3. install into a fresh database with demo data; on a copy of it, run the addon's
 #      suite and the host's (hr, hr_contract, hr_skills, mail) with Odoo's own runner;
 #      upgrade it from 18.0.1.0.0 through migrations/, load-test it
@@ -32,19 +33,31 @@ odoo -d "$NODEMO" -i hr_performance --without-demo=all --stop-after-init \
     || die "installing without demo failed; see $RUN_LOGS/install-nodemo.log"
 check_log "$RUN_LOGS/install-nodemo.log"
 
-say "tests with pytest-odoo in $NODEMO (log: $RUN_LOGS/pytest.log)"
-cd "$SCRATCH/hr_performance"
-set +e
-"$VENV/bin/pytest" -p no:cacheprovider -rfEs --odoo-database="$NODEMO" --odoo-config="$CONF" \
-    --odoo-http --odoo-log-level=warn --junitxml="$RUN_LOGS/junit.xml" \
-    "$SCRATCH/hr_performance/tests" 2>&1 | tee "$RUN_LOGS/pytest.log"
-status=${PIPESTATUS[0]}
-set -e
-cd "$REPO"
-[ -f "$RUN_LOGS/junit.xml" ] || die "pytest wrote no report (exit $status); see $RUN_LOGS/pytest.log"
-"$PY" "$REPO/scripts/check_junit.py" "$RUN_LOGS/junit.xml" \
-    || die "the test suite did not pass cleanly (a skipped test counts as a failure)"
-[ "$status" -eq 0 ] || die "pytest exited with $status; see $RUN_LOGS/pytest.log"
+# The pytest-odoo suite runs in the background, beside the demo database's steps
+# below (two cores, two processes); its result is judged before the upgrade.
+say "tests with pytest-odoo in $NODEMO, in the background (log: $RUN_LOGS/pytest.log)"
+run_pytest() {
+    local rc=0
+    cd "$SCRATCH/hr_performance"
+    "$VENV/bin/pytest" -p no:cacheprovider -rfEs --odoo-database="$NODEMO" --odoo-config="$CONF" \
+        --odoo-http --odoo-log-level=warn --junitxml="$RUN_LOGS/junit.xml" \
+        "$SCRATCH/hr_performance/tests" >"$RUN_LOGS/pytest.log" 2>&1 || rc=$?
+    echo "$rc" >"$RUN_LOGS/pytest.status"
+}
+run_pytest &
+PYTEST_PID=$!
+trap 'kill "$PYTEST_PID" 2>/dev/null || true' EXIT
+wait_pytest() {
+    wait "$PYTEST_PID" || true
+    trap - EXIT
+    local status
+    status=$(cat "$RUN_LOGS/pytest.status" 2>/dev/null || echo 1)
+    tail -n 40 "$RUN_LOGS/pytest.log"
+    [ -f "$RUN_LOGS/junit.xml" ] || die "pytest wrote no report (exit $status); see $RUN_LOGS/pytest.log"
+    "$PY" "$REPO/scripts/check_junit.py" "$RUN_LOGS/junit.xml" \
+        || die "the test suite did not pass cleanly (a skipped test counts as a failure); see $RUN_LOGS/pytest.log"
+    [ "$status" -eq 0 ] || die "pytest exited with $status; see $RUN_LOGS/pytest.log"
+}
 
 say "install with demo data into $DEMO (log: $RUN_LOGS/install-demo.log)"
 drop_db "$DEMO"
@@ -75,7 +88,7 @@ copy_db() {
 }
 odoo_tests() { # TAGS LOG: Odoo's runner on $ODOO_TESTS; the log is judged after
     odoo -d "$ODOO_TESTS" --test-enable --test-tags "$1" --stop-after-init \
-        --log-level=info --logfile="$2" || true
+        --http-port="$(( ${HRP_PORT:-8069} + 3 ))" --log-level=info --logfile="$2" || true
 }
 copy_db "$DEMO" "$ODOO_TESTS"
 
@@ -95,6 +108,9 @@ odoo_tests "$HOST_TAGS" "$RUN_LOGS/odoo-tests-host.log"
     || die "the host's suites fail with the addon installed (above); see $RUN_LOGS/odoo-tests-host.log"
 drop_db "$ODOO_TESTS"
 # --- end of Odoo's own runner ----------------------------------------------------
+
+say "waiting for the pytest-odoo suite"
+wait_pytest
 
 say "upgrade $DEMO from 18.0.1.0.0 through migrations/ (log: $RUN_LOGS/migrate.log)"
 psql -q -d "$DEMO" -c "update ir_module_module set latest_version = '18.0.1.0.0' where name = 'hr_performance'"
