@@ -803,10 +803,15 @@ class TestAggregatesOfHiddenRows(HrPerformanceReviewCase):
         self.employees["payroll"].parent_id = self.employees["officer"]
         theirs, elsewhere = self.env["hr.performance.appraisal"].create(
             [
-                {"cycle_id": self.cycle.id, "employee_id": rated.id},
+                {
+                    "cycle_id": self.cycle.id,
+                    "employee_id": rated.id,
+                    "manager_id": self.employees["manager"].id,
+                },
                 {
                     "cycle_id": self.cycle.id,
                     "employee_id": self.employees["payroll"].id,
+                    "manager_id": self.employees["officer"].id,
                 },
             ]
         )
@@ -815,6 +820,7 @@ class TestAggregatesOfHiddenRows(HrPerformanceReviewCase):
             lead = leads.filtered(lambda a, ap=appraisal: a.appraisal_id == ap)
             lead.final_level_id = self.level[value]
         own = leads.filtered(lambda a: a.appraisal_id == theirs)
+        self.assertEqual(len(leads), 3)
         Report = self.env["hr.performance.report.rating"].with_user(officer)
 
         def seen():
