@@ -35,6 +35,7 @@ def clean_sudo(records):
     nothing from the caller's context."""
     # the whole context is replaced on purpose: merging would keep the defaults
     context = clean_context(records.env.context)
+    # sudo: the steps' own, each called once its caller was checked
     return records.sudo().with_context(context)  # pylint: disable=context-overridden
 
 

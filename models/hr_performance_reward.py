@@ -329,6 +329,8 @@ class HrPerformanceReward(models.Model):
     @api.model
     def _workflow_check_create(self, vals_list):
         vals_list = super()._workflow_check_create(vals_list)
+        if self.env.su:
+            return vals_list
         derived = {"raise": ("amount",), "promotion": ("amount",)}
         return [
             {

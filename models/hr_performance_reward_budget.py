@@ -79,10 +79,10 @@ class HrPerformanceRewardBudget(models.Model):
         for budget in self:
             base = wages.get(budget.department_id, 0.0) * 12
             budget.payroll_base = base
+            # sudo: the basis (officers'), for the limit every reader of it reads
+            basis = budget.sudo()
             budget.limit = (
-                budget.amount
-                if budget.basis == "amount"
-                else base * budget.percent / 100
+                basis.amount if basis.basis == "amount" else base * basis.percent / 100
             )
             key = (budget.cycle_id, budget.department_id)
             budget.used = sum(costs.get((*key, state), 0.0) for state in COUNTED)

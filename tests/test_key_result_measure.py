@@ -98,7 +98,13 @@ class TestKeyResultMeasure(HrPerformanceCase):
         goal2.state = "active"
         second = goal2.key_result_ids
         self.assertEqual(second.measure, "manual", "a copy is not measured")
-        second.measure = "erp"
+        second.write(
+            {
+                "measure": "erp",
+                "measure_source_id": self.source.id,
+                "measure_domain": self.result.measure_domain,
+            }
+        )
         self.env["res.partner"].create({"name": "P", "comment": "hrp-measure"})
         KeyResult = self.env["hr.performance.key.result"]
         KeyResult._cron_measure(batch_size=1)
