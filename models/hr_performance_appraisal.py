@@ -387,14 +387,16 @@ class HrPerformanceAppraisal(models.Model):
             .search([("appraisal_id", "in", self.ids)])
         }
         goals = self._period_goals()
+        # each audience answers its own questions (self, manager)
         questions = {
-            template: self._question_lines(template) for template in self.template_id
+            (template, kind): self._question_lines(template, kind)
+            for template in self.template_id
+            for kind in ("self", "manager")
         }
         vals_list = []
         for appraisal in self:
             lines = (
-                questions[appraisal.template_id]
-                + appraisal._goal_lines(goals.get(appraisal.employee_id, []))
+                appraisal._goal_lines(goals.get(appraisal.employee_id, []))
                 + appraisal._competency_lines()
             )
             authors = [("self", appraisal.employee_id.user_id, False)] + [
@@ -407,7 +409,10 @@ class HrPerformanceAppraisal(models.Model):
                     "kind": kind,
                     "author_id": user.id,
                     "is_lead": is_lead,
-                    "line_ids": [fields.Command.create(vals) for vals in lines],
+                    "line_ids": [
+                        fields.Command.create(vals)
+                        for vals in questions[appraisal.template_id, kind] + lines
+                    ],
                 }
                 for kind, user, is_lead in authors
                 if user and (appraisal.id, kind, user.id) not in existing
@@ -415,10 +420,12 @@ class HrPerformanceAppraisal(models.Model):
         return self.env["hr.performance.assessment"].sudo().create(vals_list)
 
     @api.model
-    def _question_lines(self, template):
+    def _question_lines(self, template, kind):
+        """The answers to the questions ``kind`` (self, manager) is asked."""
         lines = []
         for section in template.section_ids:
-            rated = section.question_ids.filtered(lambda q: q.answer_type == "rating")
+            asked = section.question_ids._asked_to(kind)
+            rated = asked.filtered(lambda q: q.answer_type == "rating")
             total = sum(rated.mapped("weight")) or 1.0
             lines += [
                 {
@@ -430,7 +437,7 @@ class HrPerformanceAppraisal(models.Model):
                     "sequence": section.sequence * 1000 + question.sequence,
                     "weight": section.weight * question.weight / total,
                 }
-                for question in section.question_ids
+                for question in asked
             ]
         return lines
 
@@ -474,11 +481,13 @@ class HrPerformanceAppraisal(models.Model):
         skills = self.employee_id.sudo().employee_skill_ids.filtered(
             lambda skill: skill.skill_type_id in skill_types
         )
+        template = self.template_id
         return [
             {
                 "line_type": "competency",
                 "skill_id": skill.skill_id.id,
                 "skill_level_id": skill.skill_level_id.id,
+                "expected_level_id": template._expected_level(skill.skill_type_id).id,
                 "answer_type": "rating",
                 "required": True,
                 "sequence": index,
