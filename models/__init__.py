@@ -1,3 +1,4 @@
+from . import hr_performance_guard
 from . import hr_performance_workflow
 from . import hr_performance_value
 from . import hr_performance_measure_source

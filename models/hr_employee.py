@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError
 
 from .hr_performance_access import ADMIN, MANAGER, OFFICER
 from .hr_performance_activity import create_activities
+from .hr_performance_guard import clean_sudo
 
 _logger = logging.getLogger(__name__)
 CADENCE_SELECTION = [
@@ -14,17 +15,21 @@ CADENCE_SELECTION = [
     ("biweekly", "Every two weeks"),
     ("monthly", "Monthly"),
 ]
+# The cadences that plan check-ins; an empty cadence means "none", as hr's own
+# inserts (which know nothing of this field) leave it empty.
+RECURRING_CADENCES = ("weekly", "biweekly", "monthly")
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     # Every field added here carries groups=: a plain user reads employees freely.
+    # Never required: a NOT NULL column on hr_employee breaks every insert of the
+    # host that runs without this addon's code loaded (hr's own tests and data).
     performance_checkin_cadence = fields.Selection(
         CADENCE_SELECTION,
         "Check-in Cadence",
         default="none",
-        required=True,
         groups=MANAGER,
         help="Plans the next 1:1 with the manager automatically, with a reminder "
         "activity for both.",
@@ -37,9 +42,10 @@ class HrEmployee(models.Model):
         of queries does not grow with the number of employees: grouped reads, one
         create of the check-ins, one of their followers and one of their activities.
         """
-        Checkin = self.env["hr.performance.checkin"].sudo()
+        Checkin = clean_sudo(self.env["hr.performance.checkin"])
+        # sudo: the employees with a cadence, for the scheduling cron
         employees = self.sudo().filtered(
-            lambda emp: emp.performance_checkin_cadence != "none"
+            lambda emp: emp.performance_checkin_cadence in RECURRING_CADENCES
             and emp.parent_id.user_id
             and emp.active
         )
@@ -138,11 +144,12 @@ class HrEmployee(models.Model):
                 user_id,
             )
             # the caller is a performance administrator (checked above)
-            employee.sudo().message_post(
+            clean_sudo(employee).message_post(
                 body=self.env._(
                     "%(admin)s linked this employee, who has performance records, "
                     "to the user %(user)s.",
                     admin=self.env.user.name,
+                    # sudo: the new user's name, for the log
                     user=user.sudo().name,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -168,6 +175,7 @@ class HrEmployee(models.Model):
                     *(
                         employee
                         for [employee] in self.env[model._name]
+                        # sudo: whether an employee has performance records at all
                         .sudo()
                         .with_context(active_test=False)
                         ._read_group(
@@ -183,6 +191,7 @@ class HrEmployee(models.Model):
     def _open_appraisals(self):
         return (
             self.env["hr.performance.appraisal"]
+            # sudo: the employee's open appraisals, for a step of an officer (or a log)
             .sudo()
             .search(
                 [
@@ -213,6 +222,7 @@ class HrEmployee(models.Model):
     def _log_new_manager(self):
         """Who reads an employee's private goals and feedback follows their manager
         chain: a new manager is logged on their open appraisals."""
+        # sudo: the employee's new manager, for the log of their open appraisals
         for employee in self.sudo():
             for appraisal in employee._open_appraisals():
                 appraisal.message_post(

@@ -70,12 +70,14 @@ class HrEmployeeBase(models.AbstractModel):
     @tools.ormcache("uid")
     def _hrp_user_employee_ids(self, uid):
         # cleared whenever an employee changes user (hr.employee._clear_rule_cache)
+        # sudo: the user's employees: the org chart is public
         return tuple(self.sudo().search([("user_id", "=", uid)]).ids)
 
     def _hrp_managers(self, strict=True):
         """Everyone above these employees in the org chart (and themselves unless
         ``strict``). Batched: one read per level of the chart."""
         chain = self.browse() if strict else self
+        # sudo: the managers above: the org chart is public
         level = self.sudo().parent_id
         while level - chain:
             level -= chain
@@ -85,6 +87,7 @@ class HrEmployeeBase(models.AbstractModel):
 
     def _hrp_reports(self, strict=True):
         """Everyone below these employees (and themselves unless ``strict``)."""
+        # sudo: the reports below: the org chart is public
         below = self.sudo().search([("id", "child_of", self.ids)])
         return (below - self if strict else below).with_env(self.env)
 
@@ -92,6 +95,7 @@ class HrEmployeeBase(models.AbstractModel):
         """Whether ``user`` is in the manager chain of every employee of ``self``:
         one of their employees is above each (or is it, unless ``strict``)."""
         mine = self._hrp_user_employees(user)
+        # sudo: the employees' users: the org chart is public
         if not mine or not self or (strict and user in self.sudo().user_id):
             return False
         return all(employee._hrp_managers(strict) & mine for employee in self)

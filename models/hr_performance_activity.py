@@ -8,6 +8,8 @@ skips the per-user subscription when ``FOLLOWERS_INSERTED`` is in the context. N
 e-mail is sent per activity: the activity in the assignee's systray is the reminder.
 """
 
+from .hr_performance_guard import clean_sudo
+
 FOLLOWERS_INSERTED = "hr_performance_followers_inserted"
 
 
@@ -16,9 +18,10 @@ def create_activities(env, res_model, vals_list):
     if not vals_list:
         return env["mail.activity"]
     users = env["res.users"].browse({vals["user_id"] for vals in vals_list})
+    # sudo: the assignees' partners, to make them followers
     partner_of = {user.id: user.partner_id.id for user in users.sudo()}
     wanted = {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
-    Followers = env["mail.followers"].sudo()
+    Followers = clean_sudo(env["mail.followers"])
     existing = {
         (follower.res_id, follower.partner_id.id)
         for follower in Followers.search(
@@ -40,9 +43,9 @@ def create_activities(env, res_model, vals_list):
             for res_id, partner_id in sorted(wanted - existing)
         ]
     )
+    # activities of a step its caller was checked for, to readers only
     return (
-        env["mail.activity"]
-        .sudo()
+        clean_sudo(env["mail.activity"])
         .with_context(mail_activity_quick_update=True, **{FOLLOWERS_INSERTED: True})
         .create(vals_list)
     )

@@ -296,6 +296,7 @@ class HrPerformanceAppraisal(models.Model):
         existing = {
             (appraisal.id, kind)
             for appraisal, kind in self.env["hr.performance.assessment"]
+            # sudo: which assessments exist, not what they say
             .sudo()
             ._read_group([("appraisal_id", "in", self.ids)], ["appraisal_id", "kind"])
         }
@@ -342,11 +343,13 @@ class HrPerformanceAppraisal(models.Model):
             asked.append([("email", "=ilike", user.email.strip())])
         requests = (
             self.env["hr.performance.review.request"]
+            # sudo: who was asked, to keep the summary from them (none shown)
             .sudo()
             .search([("appraisal_id", "in", self.ids), *expression.OR(asked)])
         )
         responses = (
             self.env["hr.performance.review.response"]
+            # sudo: who answered, to keep the summary from them (nothing of it is shown)
             .sudo()
             .search([("appraisal_id", "in", self.ids), ("author_id", "=", user.id)])
         )
@@ -355,6 +358,7 @@ class HrPerformanceAppraisal(models.Model):
     def _lead_assessment(self):
         """The lead manager assessment, whoever the caller is (internal use)."""
         self.ensure_one()
+        # sudo: the lead's rating, for a step its caller was checked for
         return self.sudo().assessment_ids.filtered("is_lead")[:1]
 
     @api.depends("review_state")
@@ -389,6 +393,7 @@ class HrPerformanceAppraisal(models.Model):
         for appraisal in self:
             appraisal.awaiting_calibration = (
                 appraisal.state == "calibration"
+                # sudo: a cycle setting, which every employee reads
                 and appraisal.sudo().cycle_id.calibration_required
                 and not appraisal.rating_frozen
             )
@@ -440,6 +445,7 @@ class HrPerformanceAppraisal(models.Model):
         # the manager appraises by default
         managers = (
             self.env["hr.employee"]
+            # sudo: the managers' users: the org chart is public
             .sudo()
             .browse(
                 {vals["manager_id"] for vals in vals_list if vals.get("manager_id")}
@@ -461,6 +467,7 @@ class HrPerformanceAppraisal(models.Model):
         administrators may choose another."""
         employees = (
             self.env["hr.employee"]
+            # sudo: the employees' managers: the org chart is public
             .sudo()
             .browse(
                 {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
@@ -488,6 +495,7 @@ class HrPerformanceAppraisal(models.Model):
         existing = {
             (assessment.appraisal_id.id, assessment.kind, assessment.author_id.id)
             for assessment in self.env["hr.performance.assessment"]
+            # sudo: the assessments that exist, not to create them twice
             .sudo()
             .search([("appraisal_id", "in", self.ids)])
         }
@@ -522,7 +530,7 @@ class HrPerformanceAppraisal(models.Model):
                 for kind, user, is_lead in authors
                 if user and (appraisal.id, kind, user.id) not in existing
             ]
-        return self.env["hr.performance.assessment"].sudo().create(vals_list)
+        return self.env["hr.performance.assessment"]._hrp_sudo().create(vals_list)
 
     @api.model
     def _question_lines(self, template, kind):
@@ -549,6 +557,7 @@ class HrPerformanceAppraisal(models.Model):
     def _period_goals(self):
         """{employee: goals} of the employees' own goals due in their cycle's period."""
         goals = {}
+        # sudo: the employees' goals of the period to rate, private ones left out
         Goal = self.env["hr.performance.goal"].sudo()
         for cycle, appraisals in self.grouped("cycle_id").items():
             found = Goal.search(
@@ -583,6 +592,7 @@ class HrPerformanceAppraisal(models.Model):
         skill_types = self.template_id.skill_type_ids
         if not skill_types:
             return []
+        # sudo: the employee's skills (HR data) of the template, rated as competencies
         skills = self.employee_id.sudo().employee_skill_ids.filtered(
             lambda skill: skill.skill_type_id in skill_types
         )
@@ -605,7 +615,7 @@ class HrPerformanceAppraisal(models.Model):
             self._check_appraisers_are_not_reviewers(vals)
         result = super().write(vals)
         if "appraiser_ids" in vals:
-            self.sudo()._create_assessments()
+            self._hrp_sudo()._create_assessments()
         return result
 
     def _check_appraisers_are_not_reviewers(self, vals):
@@ -614,6 +624,7 @@ class HrPerformanceAppraisal(models.Model):
         new = self.new({"appraiser_ids": vals["appraiser_ids"]}).appraiser_ids._origin
         asked = (
             self.env["hr.performance.review.request"]
+            # sudo: who was asked for 360 feedback, to refuse them as appraisers
             .sudo()
             .search_count(
                 [("appraisal_id", "in", self.ids), ("reviewer_id", "in", new.ids)]
@@ -633,6 +644,7 @@ class HrPerformanceAppraisal(models.Model):
         """The employee, the manager chain, the lead appraiser and the other
         appraisers, officers and administrators; nobody acts on their own."""
         chain = Chain(self.env)
+        # sudo: the appraisals' people, to tell the caller's roles
         appraisals = self.sudo()
         leads = {
             lead.appraisal_id: lead.author_id
@@ -692,6 +704,7 @@ class HrPerformanceAppraisal(models.Model):
                 self.env._(
                     "Calibration comes first: release these once their calibration "
                     "session is closed: %(appraisals)s",
+                    # sudo: names of appraisals the caller was checked for
                     appraisals=", ".join(waiting.sudo().mapped("display_name")),
                 )
             )
@@ -716,7 +729,7 @@ class HrPerformanceAppraisal(models.Model):
                 and all(a.state == "submitted" for a in managers)
             ):
                 appraisal.state = "calibration"
-        # the sessions in progress pick up who reaches calibration late
+        # sudo: the sessions in progress pick up who reaches calibration late
         self.env["hr.performance.calibration"].sudo()._pick_up(
             self.filtered(lambda a: a.state == "calibration")
         )
@@ -763,7 +776,7 @@ class HrPerformanceAppraisal(models.Model):
     def action_skip_self_review(self):
         """Officers move on without the self-assessment (e.g. a long absence)."""
         self._workflow_check_move("skip_self")
-        self.sudo()._start_manager_review()
+        self._hrp_sudo()._start_manager_review()
         return True
 
     def action_open_release(self):
@@ -802,7 +815,7 @@ class HrPerformanceAppraisal(models.Model):
                 "release_comment": comment or False,
             },
         )
-        appraisals = self.sudo()
+        appraisals = self._hrp_sudo()
         appraisals.filtered(lambda a: a.review_state == "collecting")._close_reviews()
         appraisals.activity_feedback(["mail.mail_activity_data_todo"])
         appraisals._schedule_todos(
@@ -827,8 +840,8 @@ class HrPerformanceAppraisal(models.Model):
             "sign",
             {"signoff_comment": comment or False, "date_signed": fields.Datetime.now()},
         )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
-        self.sudo().message_post(
+        self._hrp_sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        self._hrp_sudo().message_post(
             body=self.env._(
                 "%(employee)s signed the appraisal.", employee=self.env.user.name
             ),
@@ -850,7 +863,7 @@ class HrPerformanceAppraisal(models.Model):
 
     def action_cancel(self):
         self._workflow_check_move("cancel")
-        self.sudo()._cancel()
+        self._hrp_sudo()._cancel()
         return True
 
     def _cancel(self):
@@ -887,7 +900,7 @@ class HrPerformanceAppraisal(models.Model):
         )
         pip = (
             self.env["hr.performance.pip"]
-            .sudo()
+            ._hrp_sudo()
             .create(
                 {
                     "employee_id": self.employee_id.id,
@@ -915,7 +928,7 @@ class HrPerformanceAppraisal(models.Model):
             ),
         )
         self._check_review_open()
-        self.sudo()._close_reviews()
+        self._hrp_sudo()._close_reviews()
         return True
 
     def _check_review_open(self):
@@ -955,7 +968,7 @@ class HrPerformanceAppraisal(models.Model):
                 "officer sends the 360 requests."
             ),
         )
-        requests = self.sudo().review_request_ids
+        requests = self._hrp_sudo().review_request_ids
         requests._check_limits(minimum=True)
         requests.filtered(lambda r: r.state == "proposed").with_env(
             self.env
@@ -1014,7 +1027,7 @@ class HrPerformanceAppraisal(models.Model):
         late = self.filtered_domain(self._late_domain(today)).filtered(
             lambda a: a.date_reminded != today
         )
-        late.sudo()._remind_writers(today)
+        late._hrp_sudo()._remind_writers(today)
         return len(late)
 
     def _remind_writers(self, today):

@@ -60,6 +60,7 @@ class HrPerformanceAppraisalNote(models.Model):
 
     def _workflow_roles(self):
         return {
+            # sudo: the author, to tell the caller's role
             note: {ROLE_AUTHOR} if note.sudo().author_id == self.env.user else set()
             for note in self
         }

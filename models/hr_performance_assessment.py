@@ -207,6 +207,7 @@ class HrPerformanceAssessment(models.Model):
     def _workflow_roles(self):
         chain = Chain(self.env)
         roles = {}
+        # sudo: the assessments' people, to tell the caller's roles
         for assessment in self.sudo():
             found = chain.staff_roles(assessment.company_id, assessment.employee_id)
             if assessment.author_id == chain.user:
@@ -237,7 +238,7 @@ class HrPerformanceAssessment(models.Model):
         for assessment in self.filtered(lambda a: a.is_lead and not a.final_level_id):
             assessment.final_level_id = assessment._suggested_level()
         self._workflow_move("submit", {"date_submitted": fields.Datetime.now()})
-        self.appraisal_id.sudo()._on_assessments_submitted()
+        self.appraisal_id._hrp_sudo()._on_assessments_submitted()
         return True
 
     def _check_complete(self):
@@ -262,6 +263,7 @@ class HrPerformanceAssessment(models.Model):
     def action_reopen(self):
         """Officers send a submitted assessment back to its author."""
         self._workflow_check_move("reopen")
+        # sudo: whether the appraisal is released (a step of officers, checked above)
         if self.appraisal_id.sudo().filtered("released"):
             raise UserError(self.env._("A released appraisal's assessments are final."))
         self._workflow_move("reopen", {"date_submitted": False})

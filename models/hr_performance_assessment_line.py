@@ -81,6 +81,7 @@ class HrPerformanceAssessmentLine(models.Model):
         their own wording), a goal or a competency."""
         for line in self:
             if line.question_id:
+                # sudo: the kind of the line's own assessment (same readers)
                 kind = line.sudo().assessment_id.kind or "self"
                 line.display_name = line.question_id._wording(kind)
             else:
@@ -123,6 +124,7 @@ class HrPerformanceAssessmentLine(models.Model):
         check_length(self, ["comment"])
 
     def _workflow_state_of(self):
+        # sudo: the assessment's state decides what its answers allow
         return self.sudo().assessment_id.state
 
     def _workflow_roles(self):

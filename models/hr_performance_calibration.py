@@ -163,11 +163,9 @@ class HrPerformanceCalibration(models.Model):
     def _appraisals(self):
         """The appraisals of the session's population waiting for calibration."""
         self.ensure_one()
-        return (
-            self.env["hr.performance.appraisal"]
-            .sudo()
-            .search(self._population_domain())
-        )
+        Appraisal = self.env["hr.performance.appraisal"]
+        # sudo: the appraisals of the session's population, for its officer
+        return Appraisal.sudo().search(self._population_domain())
 
     def _waiting(self):
         """The appraisals of the population not in any session that is not closed
@@ -175,6 +173,7 @@ class HrPerformanceCalibration(models.Model):
         self.ensure_one()
         taken = (
             self.env["hr.performance.calibration.line"]
+            # sudo: which appraisals other sessions hold, not their lines
             .sudo()
             .search([("session_id.state", "!=", "closed")])
             .appraisal_id
@@ -185,6 +184,7 @@ class HrPerformanceCalibration(models.Model):
     def _compute_waiting_count(self):
         for session in self:
             session.waiting_count = (
+                # sudo: a count of the session's own population
                 len(session.sudo()._waiting()) if session.state == "open" else 0
             )
 
@@ -207,14 +207,15 @@ class HrPerformanceCalibration(models.Model):
         if among is not None:
             waiting &= among
         if waiting:
-            Line = self.env["hr.performance.calibration.line"].sudo()
+            # sudo: lines are the server's, for a session its officer may run
+            Line = self.env["hr.performance.calibration.line"]._hrp_sudo()
             Line.create(Line._prepare_lines(self, waiting))
         return waiting
 
     def _workflow_roles(self):
         chain = Chain(self.env)
         roles = {}
-        for session in self.sudo():
+        for session in self._hrp_sudo():
             found = chain.staff_roles(session.company_id) & set(STAFF)
             if chain.user in session.participant_ids:
                 found.add(ROLE_PARTICIPANT)
@@ -224,7 +225,7 @@ class HrPerformanceCalibration(models.Model):
     def action_start(self):
         """Open the session with a line per appraisal waiting for calibration."""
         self._workflow_check_move("start")
-        for session in self.sudo():
+        for session in self._hrp_sudo():
             if not session._add_waiting():
                 raise UserError(
                     self.env._(
@@ -244,7 +245,7 @@ class HrPerformanceCalibration(models.Model):
         )
         if self.filtered(lambda session: session.state != "open"):
             self._workflow_refuse_state(self.env._("Add Waiting Appraisals"), self)
-        for session in self.sudo():
+        for session in self._hrp_sudo():
             session._add_waiting()
         return True
 
@@ -252,7 +253,7 @@ class HrPerformanceCalibration(models.Model):
         """Freeze the calibrated ratings into the appraisals."""
         self._workflow_check_move("close")
         # only what the session was opened for: its cycle's appraisals in calibration
-        lines = self.sudo().line_ids.filtered(
+        lines = self._hrp_sudo().line_ids.filtered(
             lambda line: line.appraisal_id.state == "calibration"
             and line.appraisal_id.cycle_id == line.session_id.cycle_id
         )

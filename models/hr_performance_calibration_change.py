@@ -10,6 +10,7 @@ class HrPerformanceCalibrationChange(models.Model):
 
     _name = "hr.performance.calibration.change"
     _description = "Calibration Change"
+    _inherit = ["hr.performance.guard"]
     _order = "id desc"
 
     line_id = fields.Many2one(

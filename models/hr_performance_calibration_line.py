@@ -111,8 +111,10 @@ class HrPerformanceCalibrationLine(models.Model):
     @api.model
     def _prepare_lines(self, session, appraisals):
         """Values of the lines of ``appraisals``, with their pay context, batched."""
+        # sudo: the appraisals of a session its officer opens
         appraisals = appraisals.sudo()
         employees = appraisals.employee_id
+        # sudo: pay context of the session's employees (compa-ratio, last raise)
         Reward = self.env["hr.performance.reward"].sudo()
         ratios = Reward._compa_ratios(employees)
         raises = Reward._last_raises(employees)
@@ -141,12 +143,14 @@ class HrPerformanceCalibrationLine(models.Model):
         return vals_list
 
     def _workflow_state_of(self):
+        # sudo: the session's state decides what its lines allow
         return self.sudo().session_id.state
 
     def _workflow_roles(self):
         of_session = self.session_id._workflow_roles()
         return {
             line: set()
+            # sudo: nobody calibrates their own line
             if line.sudo().employee_id.user_id == self.env.user
             else of_session[line.session_id]
             for line in self
@@ -187,7 +191,7 @@ class HrPerformanceCalibrationLine(models.Model):
                     "reason": reason,
                 }
             )
-        self.env["hr.performance.calibration.change"].sudo().create(changes)
+        self.env["hr.performance.calibration.change"]._hrp_sudo().create(changes)
         vals["change_reason"] = False  # a reason serves one change
 
     @api.model

@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from .hr_employee import RECURRING_CADENCES
 from .hr_performance_access import OFFICER, ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_OFFICER
 from .hr_performance_activity import FOLLOWERS_INSERTED
 from .hr_performance_state import rule_checked_domain
@@ -188,12 +189,12 @@ class HrPerformanceCheckin(models.Model):
 
     def action_done(self):
         self._workflow_move("done")
-        self.sudo().activity_feedback([ACTIVITY_TYPE])
+        self._hrp_sudo().activity_feedback([ACTIVITY_TYPE])
         return True
 
     def action_cancel(self):
         self._workflow_move("cancel")
-        self.sudo().activity_unlink([ACTIVITY_TYPE])
+        self._hrp_sudo().activity_unlink([ACTIVITY_TYPE])
         return True
 
     def action_reset(self):
@@ -205,7 +206,7 @@ class HrPerformanceCheckin(models.Model):
         """Daily: plan the next check-ins, then nudge managers about missed ones."""
         self.env["hr.employee"].search(
             [
-                ("performance_checkin_cadence", "!=", "none"),
+                ("performance_checkin_cadence", "in", RECURRING_CADENCES),
                 ("parent_id.user_id", "!=", False),
             ]
         )._schedule_next_checkins()

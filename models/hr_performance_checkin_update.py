@@ -43,6 +43,7 @@ class HrPerformanceCheckinUpdate(models.Model):
 
     @api.constrains("key_result_id", "checkin_id")
     def _check_key_result(self):
+        # sudo: the key result's goal, to keep updates to the employee's own goals
         for update in self.sudo():
             goal = update.key_result_id.goal_id
             if (
@@ -71,7 +72,7 @@ class HrPerformanceCheckinUpdate(models.Model):
             before = (result.current_value, result.progress)
             result.current_value = update.value_after
             # the snapshot of a write the caller was allowed to make
-            update.sudo().write(
+            update._hrp_sudo().write(
                 {
                     "value_before": before[0],
                     "progress_before": before[1],

@@ -244,6 +244,7 @@ class HrPerformanceCycle(models.Model):
     def _workflow_roles(self):
         chain = Chain(self.env)
         return {
+            # sudo: the cycle's company, to tell the caller's roles
             cycle: chain.staff_roles(cycle.sudo().company_id) & set(STAFF)
             for cycle in self
         }
@@ -304,7 +305,7 @@ class HrPerformanceCycle(models.Model):
         due at the self-assessment deadline.
         """
         self._workflow_check_move("launch")
-        for cycle in self.sudo().filtered(lambda c: c.kind == "campaign"):
+        for cycle in self._hrp_sudo().filtered(lambda c: c.kind == "campaign"):
             eligible = cycle._launch_population()[0]
             cycle._create_appraisals(
                 [(employee, cycle.date_end) for employee in eligible]
@@ -358,6 +359,7 @@ class HrPerformanceCycle(models.Model):
         """Create the appraisals whose event falls within the lead days."""
         self.ensure_one()
         horizon = today + relativedelta(days=self.trigger_lead_days)
+        # sudo: an automatic cycle's population, for the cron
         eligible = self._launch_population()[0].sudo()
         targets = {
             employee: date
@@ -435,7 +437,7 @@ class HrPerformanceCycle(models.Model):
     def action_cancel(self):
         # the caller is checked before their appraisals are cancelled as superuser
         self._workflow_check_move("cancel")
-        self.sudo().appraisal_ids.filtered(
+        self._hrp_sudo().appraisal_ids.filtered(
             lambda a: a.state not in ("done", "cancelled")
         )._cancel()
         self._workflow_move("cancel")
@@ -453,20 +455,22 @@ class HrPerformanceCycle(models.Model):
                 self.env._("Only performance officers propose the rewards of a cycle.")
             )
         Reward = self.env["hr.performance.reward"]
-        for cycle in self.sudo():
-            Reward.sudo().with_context(
+        for cycle in self._hrp_sudo():
+            Reward._hrp_sudo().with_context(
                 mail_create_nolog=True, tracking_disable=True
             ).create(cycle._reward_vals())
         return self.action_view_rewards()
 
     def _reward_vals(self):
         self.ensure_one()
+        # sudo: the rated appraisals of a cycle an officer proposes rewards for
         appraisals = self.appraisal_ids.sudo().filtered(
             lambda a: a.state in ("to_sign", "done") and a.employee_id.contract_id
         )
         existing = {
             (employee.id, kind)
             for employee, kind in self.env["hr.performance.reward"]
+            # sudo: the rewards that exist, not to propose them twice
             .sudo()
             ._read_group(
                 [
@@ -548,6 +552,7 @@ class HrPerformanceCycle(models.Model):
             [("cycle_id", "in", self.ids), ("is_blocked", "=", True)]
         )
         no_appraiser = blocked.filtered(lambda a: not a.appraiser_ids)
+        # sudo: the employees' managers, for an officer checked above
         by_manager = no_appraiser.sudo().grouped(lambda a: a.employee_id.parent_id)
         for manager, appraisals in by_manager.items():
             if (
@@ -561,6 +566,7 @@ class HrPerformanceCycle(models.Model):
                     }
                 )
         no_user = blocked.filtered(
+            # sudo: whether the employee has a user, for an officer checked above
             lambda a: a.state == "self_review" and not a.sudo().employee_id.user_id
         )
         if no_user:

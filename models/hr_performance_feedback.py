@@ -25,6 +25,9 @@ class HrPerformanceFeedback(models.Model):
     _description = "Feedback"
     _inherit = ["hr.performance.workflow", "mail.thread"]
     _order = "create_date desc, id desc"
+    # no name field: the display name is "<kind> to <employee>", searched by the
+    # recipient (without it, name_search matches every feedback one may read)
+    _rec_names_search = ["employee_id"]
     _mail_post_access = "read"
     # given feedback is immutable: no field is writable, for anyone
     _workflow_state = None
@@ -106,6 +109,7 @@ class HrPerformanceFeedback(models.Model):
     def _check_goal(self):
         """Feedback is about one of the recipient's goals, and never shows a private
         goal to anyone but the author and the recipient."""
+        # sudo: the linked goal, to keep a private goal out of a public feedback
         for feedback in self.sudo().filtered("goal_id"):
             goal = feedback.goal_id
             if goal.employee_id != feedback.employee_id:
@@ -138,7 +142,7 @@ class HrPerformanceFeedback(models.Model):
     def _notify_recipients(self):
         """Tell each recipient, on the feedback itself, that they received it."""
         for feedback in self.filtered("employee_id.user_id"):
-            feedback.sudo().message_notify(
+            feedback._hrp_sudo().message_notify(
                 partner_ids=feedback.employee_id.user_id.partner_id.ids,
                 subject=feedback.display_name,
                 body=self.env._(

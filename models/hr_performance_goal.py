@@ -434,6 +434,7 @@ class HrPerformanceGoal(models.Model):
         by officers."""
         chain = Chain(self.env)
         roles = {}
+        # sudo: the goals' people, to tell the caller's roles
         for goal in self.sudo():
             employee = goal.employee_id if goal.scope == "employee" else None
             found = chain.staff_roles(goal.company_id, employee)
@@ -462,7 +463,9 @@ class HrPerformanceGoal(models.Model):
 
     def _check_parent_cycle(self, parent_id):
         """Refuse, with a clear message, a parent that is one of ``self`` or below."""
+        # sudo: the new parent's place in the tree, to refuse a loop
         path = self.browse(parent_id).sudo().parent_path or ""
+        # sudo: the goals' place in the tree, to refuse a loop
         if any(path.startswith(goal.sudo().parent_path or "-") for goal in self):
             raise ValidationError(
                 self.env._(

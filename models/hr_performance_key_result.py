@@ -106,19 +106,22 @@ class HrPerformanceKeyResult(models.Model):
         "hr.performance.measure.source",
         "Measured Documents",
         groups=OFFICER,
+        copy=False,
         domain="[('available', '=', True)]",
         ondelete="restrict",
     )
     measure_model = fields.Char(related="measure_source_id.model_name", groups=OFFICER)
-    measure_domain = fields.Char(default="[]", groups=OFFICER)
+    measure_domain = fields.Char(default="[]", groups=OFFICER, copy=False)
     measure_function = fields.Selection(
         [("count", "Count of records"), ("sum", "Sum of a field")],
         default="count",
         groups=OFFICER,
+        copy=False,
     )
     measure_field = fields.Char(
         "Field to Sum",
         groups=OFFICER,
+        copy=False,
         help="The technical name of one of the source's fields to sum.",
     )
     measure_sum_fields = fields.Char(
@@ -129,6 +132,7 @@ class HrPerformanceKeyResult(models.Model):
         "Configured By",
         readonly=True,
         groups=OFFICER,
+        copy=False,
         help="A department or company goal is measured with this officer's rights.",
     )
     measured_at = fields.Datetime(readonly=True)
@@ -170,6 +174,7 @@ class HrPerformanceKeyResult(models.Model):
         "measure_domain",
     )
     def _check_measure(self):
+        # sudo: the measure's configuration, to check it as the user it runs as
         for result in self.sudo().filtered(lambda r: r.measure == "erp"):
             if not result.measure_source_id:
                 raise ValidationError(
@@ -192,6 +197,7 @@ class HrPerformanceKeyResult(models.Model):
         (the superuser's are checked when they run, on the key result)."""
         if self.env.su:
             return
+        # sudo: the measure's configuration, to check it as the user it runs as
         for result in self.sudo().filtered(lambda r: r.measure == "erp"):
             user, error = result._measure_user()
             if error:
@@ -199,6 +205,7 @@ class HrPerformanceKeyResult(models.Model):
             result._measure_query(user)
 
     def _workflow_state_of(self):
+        # sudo: the goal's state decides what its key results allow
         return self.sudo().goal_id.state
 
     def _workflow_roles(self):
@@ -249,6 +256,7 @@ class HrPerformanceKeyResult(models.Model):
             for result, vals in zip(self, vals_list, strict=False)
             if set(vals) & set(MEASURE)
         )
+        # sudo: the configuring officer, recorded by the server
         configured.sudo().write({"measure_user_id": self.env.uid})
 
     # ------------------------------------------------------------------ measure
@@ -257,6 +265,7 @@ class HrPerformanceKeyResult(models.Model):
         """(user, error): the user this key result is measured as, derived by the
         server, or why it cannot be measured."""
         self.ensure_one()
+        # sudo: the goal, to derive who it is measured as
         goal = self.sudo().goal_id
         if goal.scope == "employee":
             user = goal.employee_id.user_id
@@ -266,6 +275,7 @@ class HrPerformanceKeyResult(models.Model):
                     goal=goal.name,
                 )
         else:
+            # sudo: the configuring officer (a field of officers)
             user = self.sudo().measure_user_id
             if not user or not user.has_group(OFFICER):
                 return None, self.env._(
@@ -292,6 +302,7 @@ class HrPerformanceKeyResult(models.Model):
         """(model as ``user`` in the goal's company, domain, summed field), after
         checking the allow-list and every field the domain and the sum touch."""
         self.ensure_one()
+        # sudo: the measured documents' source (a field of officers)
         source = self.sudo().measure_source_id
         model_name = source.model_name
         if is_forbidden(model_name) or model_name not in self.env:
@@ -301,6 +312,7 @@ class HrPerformanceKeyResult(models.Model):
                     model=model_name,
                 )
             )
+        # sudo: the goal's company and period, for the measure
         goal = self.sudo().goal_id
         model = (
             self.env[model_name]
@@ -308,17 +320,20 @@ class HrPerformanceKeyResult(models.Model):
             .with_context(allowed_company_ids=goal.company_id.ids)
             .sudo(False)
         )
+        # plain values only: a record in the evaluation context would hand its
+        # environment (the superuser's here) to the domain
+        today = fields.Date.context_today(self)
         context = {
             "uid": user.id,
-            "user": user,
             "date_start": goal.date_start,
             "date_deadline": goal.date_deadline,
             "datetime": datetime,
             "relativedelta": dateutil.relativedelta.relativedelta,
-            "context_today": lambda: fields.Date.context_today(self),
+            "context_today": lambda: today,
         }
         try:
             domain = expression.normalize_domain(
+                # sudo: the domain (a field of officers), evaluated on plain values
                 safe_eval(self.sudo().measure_domain or "[]", context)
             )
         except Exception as error:
@@ -327,7 +342,9 @@ class HrPerformanceKeyResult(models.Model):
             ) from error
         self._check_domain_fields(model, domain)
         field = None
+        # sudo: the measure's function and field (fields of officers)
         if self.sudo().measure_function == "sum":
+            # sudo: the summed field (a field of officers)
             field = self.sudo().measure_field
             self._check_sum_field(model, source, field)
         return model, domain, field
@@ -400,6 +417,7 @@ class HrPerformanceKeyResult(models.Model):
 
     def _measure(self):
         """Evaluate each ERP key result as its derived user."""
+        # sudo: the results to measure, each as its own derived user
         measured = self.sudo().filtered(lambda r: r.measure == "erp")
         now = fields.Datetime.now()
         for result in measured:
@@ -421,9 +439,16 @@ class HrPerformanceKeyResult(models.Model):
                 return float(model.search_count(domain)), None
             groups = model._read_group(domain, aggregates=[f"{field}:sum"])
             return float(groups[0][0] or 0.0), None
-        except Exception as error:  # a bad measure is shown on the key result
-            _logger.info("Key result %s could not be measured: %s", self.id, error)
+        except ValidationError as error:  # the checks' own messages name fields
             return 0.0, str(error)[:250]
+        except Exception as error:  # a bad measure is shown on the key result
+            # whoever reads the goal reads the error: it names no record, no value
+            _logger.info("Key result %s could not be measured: %s", self.id, error)
+            return 0.0, self.env._(
+                "The measure failed (%(kind)s): check its domain and the rights of the "
+                "user it is measured as.",
+                kind=type(error).__name__,
+            )
 
     @api.model
     def _cron_measure(self, batch_size=500):
@@ -440,6 +465,7 @@ class HrPerformanceKeyResult(models.Model):
             ("measured_at", "=", False),
             ("measured_at", "<", today),
         ]
+        # sudo: the daily measure, a cron's
         results = self.sudo().search(domain, order="id")
         batch = results[:batch_size]
         batch._measure()

@@ -46,6 +46,7 @@ class HrPerformanceMeasureSource(models.Model):
 
     _name = "hr.performance.measure.source"
     _description = "Measured Document"
+    _inherit = ["hr.performance.guard"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -149,9 +150,11 @@ class HrPerformanceMeasureSource(models.Model):
         ``company``, as a measured key result would be: the allow-list, the fields
         of the domain readable by that user, never the superuser. Sources the
         user cannot read, or that cannot be counted, are left out."""
+        # sudo: who the documents are counted as is derived by the server
         user = employee.sudo().user_id
         if not self._evidence_user_valid(user, company):
             return []
+        # sudo: the allow-list, configuration the caller need not read
         sources = self.sudo().search([("owner_field", "!=", False)])
         sources = sources.filtered(
             lambda s: s.available and s.date_field and not is_forbidden(s.model_name)

@@ -26,6 +26,7 @@ class HrPerformanceMeritMatrix(models.Model):
 
     _name = "hr.performance.merit.matrix"
     _description = "Merit Matrix"
+    _inherit = ["hr.performance.guard"]
     _order = "name, id"
 
     name = fields.Char(required=True)

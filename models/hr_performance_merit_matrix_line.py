@@ -9,6 +9,7 @@ class HrPerformanceMeritMatrixLine(models.Model):
 
     _name = "hr.performance.merit.matrix.line"
     _description = "Merit Matrix Cell"
+    _inherit = ["hr.performance.guard"]
     _order = "matrix_id, level_id, compa_band"
 
     matrix_id = fields.Many2one(

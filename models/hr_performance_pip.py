@@ -99,6 +99,7 @@ class HrPerformancePip(models.Model):
 
     @api.constrains("appraisal_id", "employee_id")
     def _check_appraisal(self):
+        # sudo: the linked appraisal, to keep plans to the employee's own
         for pip in self.sudo().filtered("appraisal_id"):
             if pip.appraisal_id.employee_id != pip.employee_id:
                 raise ValidationError(

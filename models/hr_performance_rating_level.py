@@ -9,6 +9,7 @@ class HrPerformanceRatingLevel(models.Model):
 
     _name = "hr.performance.rating.level"
     _description = "Rating Level"
+    _inherit = ["hr.performance.guard"]
     _order = "scale_id, value"
     _rec_name = "label"
 

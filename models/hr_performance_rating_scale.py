@@ -12,6 +12,7 @@ class HrPerformanceRatingScale(models.Model):
 
     _name = "hr.performance.rating.scale"
     _description = "Rating Scale"
+    _inherit = ["hr.performance.guard"]
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True)

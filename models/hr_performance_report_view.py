@@ -9,6 +9,7 @@ class HrPerformanceReportView(models.AbstractModel):
 
     _name = "hr.performance.report.view"
     _description = "Performance Analysis View"
+    _inherit = ["hr.performance.guard"]
 
     def _query(self):
         raise NotImplementedError

@@ -70,11 +70,13 @@ def aggregate(appraisal):
     env = appraisal.env
     responses = (
         env["hr.performance.review.response"]
+        # sudo: the 360 answers: only their aggregate above the threshold leaves here
         .sudo()
         .search([("appraisal_id", "=", appraisal.id), ("state", "=", "submitted")])
     )
     labels = category_labels(env)
     threshold = rules_of(appraisal)[0]
+    # sudo: the database secret keys the order of the comments
     secret = env["ir.config_parameter"].sudo().get_param("database.secret", "")
     result = []
     for category, group in sorted(groups_of(appraisal, responses).items()):
@@ -136,6 +138,7 @@ def by_question(appraisal, groups, marks=None):
     asked = {q["question_id"] for group in groups for q in group["questions"]}
     questions = (
         appraisal.env["hr.performance.template.question"]
+        # sudo: the template's questions, configuration
         .sudo()
         .browse(sorted(asked))
         .sorted(lambda q: (q.section_id.sequence, q.section_id.id, q.sequence, q.id))
@@ -221,6 +224,7 @@ def aggregate_html(appraisal, reviewer=False, marks=None):
         groups = aggregate(appraisal)
         asked = (
             env["hr.performance.review.request"]
+            # sudo: whether anyone was asked, never who
             .sudo()
             .search_count(
                 [("appraisal_id", "=", appraisal.id), ("state", "=", "approved")]

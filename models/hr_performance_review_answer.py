@@ -54,6 +54,7 @@ class HrPerformanceReviewAnswer(models.Model):
         check_length(self, ["comment"])
 
     def _workflow_state_of(self):
+        # sudo: the response's state decides what its answers allow
         return self.sudo().response_id.state
 
     def _workflow_roles(self):
@@ -62,6 +63,7 @@ class HrPerformanceReviewAnswer(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # sudo: whether the 360 feedback is still open
             self.response_id.appraisal_id.sudo()._check_review_open()
         return super().write(vals)
 

@@ -29,6 +29,7 @@ class HrPerformanceReviewEvidence(models.AbstractModel):
 
     _name = "hr.performance.review.evidence"
     _description = "Review Evidence"
+    _inherit = ["hr.performance.guard"]
 
     @api.model
     def _collect(self, appraisal):
@@ -80,6 +81,7 @@ class HrPerformanceReviewEvidence(models.AbstractModel):
         if not mine:
             # whether one exists is no secret: the appraisal's state tells as much
             exists = bool(
+                # sudo: whether it exists, not what it says
                 appraisal.sudo().assessment_ids.filtered(lambda a: a.kind == "self")
             )
             return {

@@ -136,6 +136,7 @@ class HrPerformanceReviewRequest(models.Model):
                         "360 summary: they cannot answer it, their own answers would "
                         "single out the others'.",
                         reviewer=request.display_name,
+                        # sudo: the appraisee's name, in the refusal to who nominates
                         employee=request.appraisal_id.sudo().employee_id.name,
                     )
                 )
@@ -144,7 +145,9 @@ class HrPerformanceReviewRequest(models.Model):
     def _summary_readers(self):
         """The requests among these whose reviewer may read the appraisal (as the
         record rules say), in one access check per reviewer."""
+        # sudo: the reviewers of the requests, to check they cannot read the appraisal
         requests = self.sudo()
+        # sudo: the users of external e-mails, to check they cannot read the appraisal
         Users = self.env["res.users"].sudo()
         by_email = {}
         emails = {r.email.strip().lower() for r in requests if r.email}
@@ -174,6 +177,7 @@ class HrPerformanceReviewRequest(models.Model):
         external = self.filtered("email")
         if not external:
             return
+        # sudo: the e-mails already asked, not to ask one twice
         asked = self.sudo().search(
             [("appraisal_id", "in", external.appraisal_id.ids), ("email", "!=", False)]
         )
@@ -234,6 +238,7 @@ class HrPerformanceReviewRequest(models.Model):
         maximum (and minimum, when the requests are sent)."""
         labels = dict(CATEGORY_SELECTION)
         for appraisal in self.appraisal_id:
+            # sudo: the requests, counted against the template's limits
             asked = appraisal.sudo().review_request_ids.filtered(
                 lambda r: r.state != "rejected"
             )
@@ -257,15 +262,16 @@ class HrPerformanceReviewRequest(models.Model):
         """Invite the reviewers: each gets a response to fill in, and an e-mail.
         Nobody approves a request that names themselves."""
         self._workflow_check_move("approve")
+        # sudo: the reviewers, to refuse approving one's own request
         if not self.env.su and self.sudo().filtered(
             lambda r: r.reviewer_id == self.env.user
         ):
             raise AccessError(self.env._("Nobody approves their own 360 request."))
         self._check_collecting()
-        requests = self._workflow_move("approve").sudo()
+        requests = self._workflow_move("approve")._hrp_sudo()
         requests._check_limits()
         responses = (
-            self.env["hr.performance.review.response"].sudo()._create_for(requests)
+            self.env["hr.performance.review.response"]._hrp_sudo()._create_for(requests)
         )
         responses._send_invitations()
         return True

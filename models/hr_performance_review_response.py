@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
 from .hr_performance_access import ADMIN, ROLE_AUTHOR
+from .hr_performance_guard import clean_sudo
 from .hr_performance_review_request import CATEGORY_SELECTION
 from .hr_performance_workflow import Transition
 
@@ -83,6 +84,7 @@ class HrPerformanceReviewResponse(models.Model):
         # the related employee is read as superuser: the rules apply to the response
         self.check_access("read")
         for response in self:
+            # sudo: the appraisee's name, for the response's author only (checked above)
             employee = response.appraisal_id.sudo().employee_id
             response.display_name = self.env._(
                 "360 feedback about %(employee)s", employee=employee.name
@@ -168,11 +170,12 @@ class HrPerformanceReviewResponse(models.Model):
                     "email_from": sender,
                 }
             )
-        return self.env["mail.mail"].sudo().create(mails)
+        return clean_sudo(self.env["mail.mail"]).create(mails)
 
     def _workflow_roles(self):
         user = self.env.user
         return {
+            # sudo: the author, to tell the caller's role
             response: {ROLE_AUTHOR} if response.sudo().author_id == user else set()
             for response in self
         }
@@ -182,10 +185,12 @@ class HrPerformanceReviewResponse(models.Model):
         if self.env.su:
             return
         self._workflow_check_move("submit")
+        # sudo: whether the 360 feedback is still open
         self.appraisal_id.sudo()._check_review_open()
 
     def write(self, vals):
         if not self.env.su:
+            # sudo: whether the 360 feedback is still open
             self.appraisal_id.sudo()._check_review_open()
         return super().write(vals)
 
@@ -205,7 +210,7 @@ class HrPerformanceReviewResponse(models.Model):
             raise UserError(
                 self.env._("Answer at least one question before submitting.")
             )
-        self.sudo().write(
+        self._hrp_sudo().write(
             {
                 "state": "submitted",
                 "date_submitted": fields.Datetime.now(),
@@ -218,6 +223,7 @@ class HrPerformanceReviewResponse(models.Model):
         """The draft external response of ``token`` if the link is still valid."""
         if not token:
             return self.browse()
+        # sudo: the external reviewer's response, found by its secret token
         response = self.sudo().search(
             [("access_token", "=", token), ("state", "=", "draft")], limit=1
         )
@@ -231,6 +237,7 @@ class HrPerformanceReviewResponse(models.Model):
         """Save and submit ``answers`` ({answer id: (level id, comment)}) of a
         response opened by its token (superuser environment)."""
         self.ensure_one()
+        # sudo: the rating scale, to check the external answers
         levels = self.env["hr.performance.rating.level"].sudo()
         for answer in self.answer_ids:
             level_id, comment = answers.get(answer.id, (False, ""))
@@ -254,6 +261,7 @@ class HrPerformanceReviewResponse(models.Model):
                 self.env._("Only performance administrators purge 360 feedback.")
             )
         appraisals.check_access("write")
+        # sudo: the 360 answers an administrator purges (checked above)
         responses = self.sudo().search([("appraisal_id", "in", appraisals.ids)])
         _logger.info(
             "user %s purged %s 360 responses of appraisals %s",
@@ -262,7 +270,7 @@ class HrPerformanceReviewResponse(models.Model):
             appraisals.ids,
         )
         responses.unlink()
-        for appraisal in appraisals.sudo():
+        for appraisal in appraisals._hrp_sudo():
             appraisal.message_post(
                 body=self.env._(
                     "%(user)s purged the 360 feedback.", user=self.env.user.name

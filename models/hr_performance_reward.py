@@ -19,6 +19,7 @@ from .hr_performance_access import (
     ROLE_PAYROLL,
     ROLE_UPPER,
 )
+from .hr_performance_guard import clean_sudo
 from .hr_performance_workflow import Transition
 
 _lt = LazyTranslate(__name__)
@@ -29,13 +30,13 @@ APPROVERS = (ROLE_UPPER, ROLE_OFFICER)
 EDIT = ("percent", "new_wage", "amount", "job_id", "description", "effective_date")
 EDIT += ("kind", "reason")
 # who a reward is for, and of which cycle, is set when it is created
-HR = ("cycle_id", "employee_id", "current_wage", "company_id")
+HR = ("cycle_id", "employee_id")
 REWARD_FIELDS = {
     ROLE_MANAGER: {"draft": EDIT, "proposed": EDIT, "approved": ("reason",)},
     ROLE_UPPER: {"proposed": EDIT, "approved": ("reason",)},
     ROLE_OFFICER: {
-        "draft": (*EDIT, "current_wage"),
-        "proposed": (*EDIT, "current_wage"),
+        "draft": EDIT,
+        "proposed": EDIT,
         "approved": ("reason",),
     },
     ROLE_ADMIN: {"proposed": ("budget_override_reason",)},
@@ -133,8 +134,14 @@ class HrPerformanceReward(models.Model):
         store=True,
         index=True,
     )
+    # the employee's company, never the proposer's choice
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        required=True,
+        index=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     contract_id = fields.Many2one("hr.contract", readonly=True, groups=MANAGER)
@@ -150,7 +157,14 @@ class HrPerformanceReward(models.Model):
         default="raise",
         tracking=True,
     )
-    current_wage = fields.Monetary(readonly=True, tracking=True)
+    # the running contract's, never the proposer's
+    current_wage = fields.Monetary(
+        compute="_compute_current_wage",
+        store=True,
+        precompute=True,
+        readonly=True,
+        tracking=True,
+    )
     percent = fields.Float("Raise (%)", digits=(5, 2), tracking=True)
     new_wage = fields.Monetary(
         compute="_compute_new_wage", store=True, readonly=False, tracking=True
@@ -222,6 +236,19 @@ class HrPerformanceReward(models.Model):
         for reward in self:
             reward.department_id = reward.employee_id.department_id
 
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for reward in self:
+            reward.company_id = reward.employee_id.company_id or self.env.company
+
+    @api.depends("employee_id", "kind")
+    def _compute_current_wage(self):
+        # the contract is HR's: read as superuser for who may read the reward
+        for reward in self:
+            # sudo: the contract is HR's: its wage, for who reads the reward
+            contract = reward.employee_id.sudo().contract_id
+            reward.current_wage = contract.wage if reward.kind in MONETARY else 0.0
+
     @api.depends("kind", "current_wage", "percent")
     def _compute_new_wage(self):
         for reward in self:
@@ -252,9 +279,11 @@ class HrPerformanceReward(models.Model):
     @api.model
     def _compa_ratios(self, employees):
         """{employee: wage / average wage of the running contracts of their job}."""
+        # sudo: the contracts' wages, for the compa-ratio
         contracts = employees.sudo().contract_id
         averages = dict(
             self.env["hr.contract"]
+            # sudo: the average wage of each job, for the compa-ratio
             .sudo()
             ._read_group(
                 [("state", "=", "open"), ("job_id", "in", contracts.job_id.ids)],
@@ -289,6 +318,28 @@ class HrPerformanceReward(models.Model):
     def _is(self, group):
         return self.env.su or self.env.user.has_group(group)
 
+    def _workflow_writable(self, roles):
+        """A raise is written as a percentage or a new wage (its amount follows);
+        a bonus as an amount: what the budget counts is what the contract gets."""
+        allowed = super()._workflow_writable(roles)
+        if self.kind in ("raise", "promotion"):
+            return allowed - {"amount"}
+        return allowed - {"percent", "new_wage"}
+
+    @api.model
+    def _workflow_check_create(self, vals_list):
+        vals_list = super()._workflow_check_create(vals_list)
+        derived = {"raise": ("amount",), "promotion": ("amount",)}
+        return [
+            {
+                name: value
+                for name, value in vals.items()
+                if name
+                not in derived.get(vals.get("kind", "raise"), ("percent", "new_wage"))
+            }
+            for vals in vals_list
+        ]
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if not self.env.su and self.filtered(
@@ -304,6 +355,7 @@ class HrPerformanceReward(models.Model):
         """The next manager up (or HR) approves, within the budget; nobody approves
         their own proposal but HR."""
         self._workflow_check_move("approve")
+        # sudo: who proposed, to refuse approving one's own
         own = self.sudo().filtered(lambda r: r.proposed_by_id == self.env.user)
         if own and not self._is(OFFICER):
             raise AccessError(self.env._("Nobody approves their own proposal."))
@@ -324,6 +376,7 @@ class HrPerformanceReward(models.Model):
         return True
 
     def _check_reason(self):
+        # sudo: the reason, a field of managers, must be given
         if self.sudo().filtered(lambda r: not r.reason):
             raise UserError(self.env._("Write the reason first."))
 
@@ -413,7 +466,7 @@ class HrPerformanceReward(models.Model):
         ends the day before ``effective_date`` and a copy with the new wage (and job)
         starts on it, so the history of wages stays true. All or nothing."""
         self._workflow_check_move("apply")
-        rewards = self.sudo()
+        rewards = self._hrp_sudo()
         missing = rewards.filtered(lambda r: not r.employee_id.contract_id)
         if missing:
             raise UserError(
@@ -453,7 +506,7 @@ class HrPerformanceReward(models.Model):
         if effective_date <= today:
             closing["state"] = "close"
         contracts.write(closing)
-        new_contracts = self.env["hr.contract"].sudo().create(new_vals)
+        new_contracts = clean_sudo(self.env["hr.contract"]).create(new_vals)
         promoted = rewards.filtered("job_id")
         for job, group in promoted.grouped("job_id").items():
             group.employee_id.write({"job_id": job.id})

@@ -14,11 +14,14 @@ class HrPerformanceRewardBudget(models.Model):
 
     The figures shown (used, proposed, available) add up the rewards the reader may
     read, never others: a manager never works out their own reward from the
-    department's total. Approvals are checked against the true totals.
+    department's total, and an approval is checked against the rewards its approver
+    reads, so a refusal tells nothing of the others. A budget in percent of the
+    payroll shows its basis to officers only: with the limit it gives the payroll.
     """
 
     _name = "hr.performance.reward.budget"
     _description = "Reward Budget"
+    _inherit = ["hr.performance.guard"]
     _order = "cycle_id desc, department_id"
 
     cycle_id = fields.Many2one(
@@ -31,9 +34,10 @@ class HrPerformanceRewardBudget(models.Model):
         [("amount", "Amount"), ("percent", "% of yearly payroll")],
         default="amount",
         required=True,
+        groups=OFFICER,
     )
-    amount = fields.Monetary()
-    percent = fields.Float("Percent of Payroll", digits=(5, 2))
+    amount = fields.Monetary(groups=OFFICER)
+    percent = fields.Float("Percent of Payroll", digits=(5, 2), groups=OFFICER)
     payroll_base = fields.Monetary(
         "Yearly Payroll",
         groups=OFFICER,
@@ -60,6 +64,7 @@ class HrPerformanceRewardBudget(models.Model):
     def _compute_figures(self):
         wages = dict(
             self.env["hr.contract"]
+            # sudo: the departments' running wages: the budget's basis, for who reads it
             .sudo()
             ._read_group(
                 [
@@ -103,6 +108,7 @@ class HrPerformanceRewardBudget(models.Model):
     def _check_rewards(self, rewards):
         """Refuse approving ``rewards`` above their budgets, unless an administrator
         gave a reason to override."""
+        # sudo: the budgets of the rewards an approver was checked for
         budgets = self.sudo().search(
             [
                 ("cycle_id", "in", rewards.cycle_id.ids),
@@ -110,11 +116,12 @@ class HrPerformanceRewardBudget(models.Model):
             ]
         )
         budgets.invalidate_recordset()  # figures of the moment, not of the cache
-        # the true totals, never shown: the message gives what the approver reads
-        costs = budgets._costs(self.env["hr.performance.reward"].sudo())
+        # the rewards the approver reads: a refusal must not answer for rewards they
+        # may not read (their own), which would let them work those out
+        costs = budgets._costs(self.env["hr.performance.reward"])
         overriding = self.env.user.has_group(ADMIN)
         for budget in budgets:
-            batch = rewards.sudo().filtered(
+            batch = rewards.filtered(
                 lambda r, b=budget: r.cycle_id == b.cycle_id
                 and r.department_id == b.department_id
             )

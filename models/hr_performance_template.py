@@ -21,6 +21,7 @@ class HrPerformanceTemplate(models.Model):
 
     _name = "hr.performance.template"
     _description = "Review Template"
+    _inherit = ["hr.performance.guard"]
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True)

@@ -23,6 +23,7 @@ class HrPerformanceTemplateQuestion(models.Model):
 
     _name = "hr.performance.template.question"
     _description = "Review Template Question"
+    _inherit = ["hr.performance.guard"]
     _order = "section_id, sequence, id"
 
     section_id = fields.Many2one(

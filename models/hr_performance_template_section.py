@@ -7,6 +7,7 @@ class HrPerformanceTemplateSection(models.Model):
 
     _name = "hr.performance.template.section"
     _description = "Review Template Section"
+    _inherit = ["hr.performance.guard"]
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(

@@ -13,6 +13,7 @@ class HrPerformanceValue(models.Model):
 
     _name = "hr.performance.value"
     _description = "Company Value"
+    _inherit = ["hr.performance.guard"]
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)

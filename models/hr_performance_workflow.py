@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import functools
-from collections import defaultdict, namedtuple
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -16,6 +16,7 @@ from .hr_performance_access import (
     ROLE_PAYROLL,
     ROLE_UPPER,
 )
+from .hr_performance_guard import check_readable
 
 ANY = "*"  # a state key of ``_workflow_fields``: in every state
 
@@ -23,45 +24,6 @@ ANY = "*"  # a state key of ``_workflow_fields``: in every state
 # ``target``, for the users holding one of ``roles`` on the record; ``refusal`` is
 # the whole sentence (lazily translated) told to anyone else.
 Transition = namedtuple("Transition", "name sources target roles refusal")
-
-
-def check_readable(records):
-    """Refuse, with one answer for both, ``records`` that do not exist and records
-    the caller may not read: no telling them apart."""
-    if records.env.su or not records:
-        return
-    try:
-        # one query: the records that exist and pass the caller's rules
-        readable = records.with_context(active_test=False).search(
-            [("id", "in", records.ids)]
-        )
-    except AccessError:
-        readable = records.browse()
-    if set(readable.ids) != set(records.ids):
-        raise AccessError(
-            records.env._(
-                "This record does not exist, or you may not act on it. Reload the "
-                "page and try again."
-            )
-        )
-
-
-def linked_ids(field, value):
-    """The ids of existing records ``value`` links through relational ``field``
-    (a many2one id, or x2many commands)."""
-    if field.type == "many2one":
-        value = value.get("id") if isinstance(value, dict) else value
-        return [value] if isinstance(value, int) and value else []
-    ids = []
-    for command in value if isinstance(value, list | tuple) else []:
-        if isinstance(command, int):
-            ids.append(command)
-        elif isinstance(command, list | tuple) and command:
-            if command[0] in (1, 2, 3, 4) and isinstance(command[1], int):
-                ids.append(command[1])
-            elif command[0] == 6 and len(command) > 2:
-                ids += [id_ for id_ in command[2] if isinstance(id_, int)]
-    return ids
 
 
 class Chain:
@@ -85,6 +47,7 @@ class Chain:
         return self.mine._hrp_reports(strict=True) if self.mine else self.mine
 
     def is_self(self, employee):
+        # sudo: the employee's user: the org chart is public
         return bool(employee) and employee.sudo().user_id == self.user
 
     def manages(self, employee):
@@ -93,6 +56,7 @@ class Chain:
 
     def manages_manager(self, employee):
         """Above ``employee``'s direct manager."""
+        # sudo: the employee's manager: the org chart is public
         parent = employee.sudo().parent_id
         return bool(parent) and parent in self.below and not self.is_self(employee)
 
@@ -147,6 +111,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
 
     _name = "hr.performance.workflow"
     _description = "Performance Workflow"
+    _inherit = ["hr.performance.guard"]
 
     _workflow_state = "state"
     _workflow_transitions = ()
@@ -172,6 +137,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
             if record not in roles:
                 record.workflow_steps = ""
                 continue
+            # sudo: the record's state decides what it allows
             state = record.sudo()[self._workflow_state]
             record.workflow_steps = " ".join(
                 sorted(
@@ -198,10 +164,12 @@ class HrPerformanceWorkflow(models.AbstractModel):
     def _workflow_employee(self):
         """The employee a record is about (for the default roles)."""
         self.ensure_one()
+        # sudo: the record's employee, to tell the caller's roles
         return self.sudo().employee_id if "employee_id" in self._fields else None
 
     def _workflow_company(self):
         self.ensure_one()
+        # sudo: the record's company, to tell the caller's roles
         return self.sudo().company_id if "company_id" in self._fields else False
 
     def _workflow_state_of(self):
@@ -224,23 +192,6 @@ class HrPerformanceWorkflow(models.AbstractModel):
         the caller may not read: no telling them apart."""
         check_readable(self)
 
-    @api.model
-    def _workflow_check_links(self, vals_list):
-        """Refuse links to performance records the caller cannot read: a many2one
-        shows its target's name to everyone who reads the record (Odoo reads it as
-        superuser), and an onchange answers with the record's related values."""
-        if self.env.su:
-            return
-        wanted = defaultdict(set)
-        for vals in vals_list:
-            for name, value in vals.items():
-                field = self._fields.get(name)
-                if field and field.relational and value:
-                    if field.comodel_name.startswith("hr.performance."):
-                        wanted[field.comodel_name].update(linked_ids(field, value))
-        for comodel, ids in wanted.items():
-            check_readable(self.env[comodel].browse(ids))
-
     def _workflow_check_write(self, vals):
         if self.env.su:
             return
@@ -250,6 +201,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
             self._workflow_refuse_fields(forced)
         roles = self._workflow_roles()
         for record in self:
+            # sudo: the record's state decides what it allows
             refused = names - record.sudo()._workflow_writable(roles[record])
             if refused:
                 record._workflow_refuse_fields(refused)
@@ -272,7 +224,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
         if self.env.su:
             return vals_list
         default_state = (
-            self.default_get([self._workflow_state]).get(self._workflow_state)
+            self._fields[self._workflow_state].default(self)
             if self._workflow_state
             else None
         )
@@ -315,6 +267,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
         roles = {} if self.env.su else self._workflow_roles()
         wrong_state, refused = self.browse(), None
         for record in self:
+            # sudo: the record's state decides what it allows
             state = record.sudo()[self._workflow_state]
             here = [step for step in steps if state in step.sources]
             if not here:
@@ -339,6 +292,7 @@ class HrPerformanceWorkflow(models.AbstractModel):
                 "%(records)s.",
                 step=name,
                 records=", ".join(
+                    # sudo: names and states of records the caller was checked to read
                     f"{record.sudo().display_name} "
                     f"({states.get(record.sudo()[self._workflow_state])})"
                     for record in records
@@ -351,13 +305,14 @@ class HrPerformanceWorkflow(models.AbstractModel):
         server's ``vals``) as superuser. Returns the records, as the caller."""
         self._workflow_check_move(name)
         for target, records in self._workflow_targets(name).items():
-            records.sudo().write({self._workflow_state: target, **(vals or {})})
+            records._hrp_sudo().write({self._workflow_state: target, **(vals or {})})
         return self
 
     def _workflow_targets(self, name):
         """{target state: records} of transition ``name`` from each record's state."""
         targets = {}
         for record in self:
+            # sudo: the record's state decides what it allows
             state = record.sudo()[self._workflow_state]
             step = next(
                 step
@@ -372,7 +327,6 @@ class HrPerformanceWorkflow(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._workflow_check_create(vals_list)
-        self._workflow_check_links(vals_list)
         records = super().create(vals_list)
         if not self.env.su and self._workflow_create_roles:
             roles = records._workflow_roles()
@@ -390,7 +344,6 @@ class HrPerformanceWorkflow(models.AbstractModel):
 
     def write(self, vals):
         self._workflow_check_write(vals)
-        self._workflow_check_links([vals])
         result = super().write(vals)
         if not self.env.su and any(
             name in self._fields and self._fields[name].relational for name in vals
@@ -400,6 +353,58 @@ class HrPerformanceWorkflow(models.AbstractModel):
             self.check_access("write")
         return result
 
-    def onchange(self, values, field_names, fields_spec):
-        self._workflow_check_links([values])
-        return super().onchange(values, field_names, fields_spec)
+    @api.model
+    def default_get(self, fields_list):
+        """The server's fields and the state take the model's own defaults, never a
+        ``default_`` key of the context or a user default; a caller's defaults
+        are only for the fields they may give to ``create``."""
+        defaults = super().default_get(fields_list)
+        guarded = set(self._workflow_server_fields) | {self._workflow_state}
+        if not self.env.su and self._workflow_create_fields:
+            guarded |= set(defaults) - set(self._workflow_create_fields)
+        for name in guarded & set(defaults):
+            field = self._fields[name]
+            if field.default:
+                defaults[name] = field.convert_to_write(
+                    field.convert_to_cache(field.default(self), self), self
+                )
+            else:
+                defaults.pop(name)
+        return defaults
+
+    # ------------------------------------------------------------------ mail
+
+    def _workflow_check_recipients(self, partner_ids):
+        """Who is made a follower or a recipient of a performance record reads
+        it: their internal user may read the record."""
+        if self.env.su or not partner_ids:
+            return
+        # sudo: the recipients' users, to check each reads the record
+        partners = self.env["res.partner"].sudo().browse(partner_ids)
+        for partner in partners:
+            users = partner.user_ids.filtered(lambda user: not user.share)
+            if not users or not all(
+                self.with_user(user)
+                .with_context(allowed_company_ids=user.company_ids.ids)
+                .has_access("read")
+                for user in users
+            ):
+                raise AccessError(
+                    self.env._(
+                        "%(partner)s cannot read this record, so cannot follow it or "
+                        "be told of it.",
+                        partner=partner.name,
+                    )
+                )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if not hasattr(super(), "message_subscribe"):
+            raise AccessError(self.env._("This record has no followers."))
+        self._workflow_check_recipients(partner_ids)
+        return super().message_subscribe(partner_ids, subtype_ids)
+
+    def message_post(self, **kwargs):
+        if not hasattr(super(), "message_post"):
+            raise AccessError(self.env._("This record has no messages."))
+        self._workflow_check_recipients(kwargs.get("partner_ids"))
+        return super().message_post(**kwargs)

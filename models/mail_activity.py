@@ -29,6 +29,7 @@ class MailActivity(models.Model):
         return result
 
     def _check_assignee_reads_record(self):
+        # sudo: the activities' assignees and records, to check each reads its record
         for activity in self.sudo().filtered(
             lambda act: act.user_id
             and act.res_id
@@ -47,6 +48,7 @@ class MailActivity(models.Model):
                         "%(user)s cannot read %(record)s, so cannot be given an "
                         "activity on it.",
                         user=user.name,
+                        # sudo: the record's name, in the refusal to who assigns it
                         record=record.sudo().display_name,
                     )
                 )

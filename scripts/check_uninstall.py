@@ -30,7 +30,7 @@ RESIDUE = {
     "actions": "SELECT name->>'en_US' FROM ir_act_window "
     "WHERE res_model LIKE 'hr.performance%%'",
     "demo users": "SELECT login FROM res_users "
-    "WHERE login IN ('employee', 'officer', 'payroll')",
+    "WHERE login IN ('hrp_employee', 'hrp_officer', 'hrp_payroll')",
     "rules": "SELECT r.name FROM ir_rule r JOIN ir_model m ON m.id = r.model_id "
     "WHERE m.model LIKE 'hr.performance%%'",
 }

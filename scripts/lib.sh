@@ -175,7 +175,7 @@ drop_db() {
 # Fails when an Odoo log shows an error, or a warning that concerns this addon.
 check_log() {
     local log=$1 bad
-    bad=$(grep -E " (ERROR|CRITICAL) | WARNING .*(hr_performance|hr\.performance)" "$log" || true)
+    bad=$(grep -E " (ERROR|CRITICAL) | WARNING .*(hr_performance|hr\.performance)|demo data failed" "$log" || true)
     if [ -n "$bad" ]; then
         printf '%s\n' "$bad" | head -40 >&2
         die "the Odoo log $log has errors or warnings about hr_performance (above)"

@@ -17,7 +17,7 @@ import urllib.request
 import uuid
 import xmlrpc.client
 
-LOGINS = ("admin", "demo", "employee", "officer", "payroll")
+LOGINS = ("admin", "demo", "hrp_employee", "hrp_officer", "hrp_payroll")
 
 
 def fail(message):

@@ -25,11 +25,11 @@ cat <<INFO
 
   hr_performance demo: http://localhost:$PORT/odoo   database: $DB
   logins (password = login):
-    admin     performance administrator (Mitchell Admin)
-    employee  an employee (Emma Employee)
-    demo      a manager with a team (Marc Demo)
-    officer   a performance officer (Oscar Officer)
-    payroll   payroll (Paula Payroll)
+    admin         performance administrator (Mitchell Admin)
+    hrp_employee  an employee (Emma Employee)
+    demo          a manager with a team (Marc Demo)
+    hrp_officer   a performance officer (Oscar Officer)
+    hrp_payroll   payroll (Paula Payroll)
   server log: $LOG     stop: Ctrl-C
 
 INFO

@@ -29,7 +29,7 @@ class HrPerformanceCase(TransactionCase):
         cls.users = {
             role: new_test_user(
                 cls.env,
-                login=f"hrp_{role}",
+                login=f"hrp_test_{role}",
                 groups=groups,
                 name=f"HRP {role.replace('_', ' ').title()}",
                 email=f"hrp_{role}@example.com",

@@ -782,3 +782,87 @@ class TestLesserLeaks(HrPerformanceReviewCase):
                 record.with_user(self.peers[0]).action_release()
             errors.append(str(caught.exception))
         self.assertEqual(errors[0], errors[1])
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestAggregatesOfHiddenRows(HrPerformanceReviewCase):
+    """The attack's class B: no figure a reader reads depends on rows they may not
+    read (subtracting the visible rows would give the hidden one)."""
+
+    def test_an_officer_never_works_out_their_own_rating(self):
+        officer = new_test_user(
+            self.env, login="hrp_rated_officer", groups=OFFICER_GROUPS
+        )
+        rated = self.env["hr.employee"].create(
+            {
+                "name": "HRP rated officer",
+                "user_id": officer.id,
+                "parent_id": self.employees["manager"].id,
+            }
+        )
+        self.employees["payroll"].parent_id = self.employees["officer"]
+        theirs, elsewhere = self.env["hr.performance.appraisal"].create(
+            [
+                {
+                    "cycle_id": self.cycle.id,
+                    "employee_id": rated.id,
+                    "manager_id": self.employees["manager"].id,
+                },
+                {
+                    "cycle_id": self.cycle.id,
+                    "employee_id": self.employees["payroll"].id,
+                    "manager_id": self.employees["officer"].id,
+                },
+            ]
+        )
+        leads = (self.appraisal | theirs | elsewhere).assessment_ids.filtered("is_lead")
+        for appraisal, value in ((self.appraisal, 4), (elsewhere, 2)):
+            lead = leads.filtered(lambda a, ap=appraisal: a.appraisal_id == ap)
+            lead.final_level_id = self.level[value]
+        own = leads.filtered(lambda a: a.appraisal_id == theirs)
+        self.assertEqual(len(leads), 3)
+        Report = self.env["hr.performance.report.rating"].with_user(officer)
+
+        def seen():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            return Report.search_read(
+                [("cycle_id", "=", self.cycle.id)], ["leniency", "manager_rated"]
+            )
+
+        own.final_level_id = self.level[1]
+        low = seen()
+        own.final_level_id = self.level[5]
+        self.assertEqual(seen(), low)
+        self.assertNotIn(theirs.id, [row["id"] for row in low])
+        # the manager's count of ratings is that of the rows the officer reads
+        mine = [row for row in low if row["id"] == self.appraisal.id]
+        self.assertEqual(mine[0]["manager_rated"], 1)
+
+    def test_a_manager_never_works_out_their_own_reward_from_the_budget(self):
+        manager = self.employees["manager"]
+        department = self.env["hr.department"].create(
+            {"name": "HRP budget department", "manager_id": manager.id}
+        )
+        (manager | self.employees["employee"]).write({"department_id": department.id})
+        self.employees["employee"].parent_id = manager
+        manager.parent_id = self.employees["officer"]
+        budget = self.env["hr.performance.reward.budget"].create(
+            {"cycle_id": self.cycle.id, "department_id": department.id, "amount": 1e6}
+        )
+        Reward = self.env["hr.performance.reward"]
+        common = {
+            "cycle_id": self.cycle.id,
+            "kind": "bonus",
+            "state": "proposed",
+            "effective_date": date(2027, 1, 1),
+        }
+        Reward.create(
+            [
+                {**common, "employee_id": manager.id, "amount": 5400},
+                {**common, "employee_id": self.employees["employee"].id, "amount": 100},
+            ]
+        )
+        self.env.invalidate_all()
+        self.assertEqual(budget.with_user(self.users["manager"]).proposed, 100)
+        self.assertEqual(budget.with_user(self.users["officer"]).proposed, 5500)

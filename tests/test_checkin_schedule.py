@@ -68,6 +68,21 @@ class TestCheckinSchedule(HrPerformanceCase):
         employees = self.employees["payroll"] | self.employees["officer"]
         self.assertFalse(employees._schedule_next_checkins())
 
+    def test_empty_cadence_is_none(self):
+        """hr's own inserts, without this addon's code loaded, leave the cadence
+        empty: the column takes it, and an empty cadence plans nothing."""
+        employee = self._team(1, "empty")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE hr_employee SET performance_checkin_cadence = NULL WHERE id = %s",
+            [employee.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(employee.performance_checkin_cadence)
+        self.assertFalse(employee._schedule_next_checkins())
+        self.Checkin._cron_schedule()
+        self.assertFalse(self.Checkin.search([("employee_id", "=", employee.id)]))
+
     def test_nudge_once(self):
         with freeze_time("2026-12-01 09:00:00"):
             checkin = self.employees["employee"]._schedule_next_checkins()

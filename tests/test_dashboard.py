@@ -150,6 +150,12 @@ class DashboardCase(HrPerformanceCase):
         Dashboard = self.env["hr.performance.dashboard"].with_user(self.users[role])
         return Dashboard.get_dashboard_data()
 
+    @classmethod
+    def ours(cls, cycles):
+        """The entry of the fixture's cycle among the running cycles listed."""
+        [cycle] = [row for row in cycles if row["id"] == cls.cycle.id]
+        return cycle
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(NOW)
@@ -163,6 +169,16 @@ class TestDashboard(DashboardCase):
         )
         self.assertEqual(found, records)
         self.assertEqual(section["count"], len(records))
+
+    def assertOpensAmongOthers(self, role, section, records):
+        """As ``assertOpens`` for a company-wide counter, on a database that may
+        hold other records (demo data): the list holds ``records``."""
+        found = (
+            self.env[section["res_model"]]
+            .with_user(self.users[role])
+            .search(section["domain"])
+        )
+        self.assertEqual(found & records, records)
 
     def test_employee(self):
         data = self.dashboard("employee")
@@ -239,8 +255,7 @@ class TestDashboard(DashboardCase):
 
     def test_officer(self):
         data = self.dashboard("officer")["officer"]
-        [cycle] = data["cycles"]
-        self.assertEqual(cycle["id"], self.cycle.id)
+        cycle = self.ours(data["cycles"])
         self.assertEqual((cycle["total"], cycle["done"], cycle["progress"]), (3, 0, 0))
         self.assertEqual(
             {stage["state"]: stage["count"] for stage in cycle["stages"]},
@@ -248,11 +263,17 @@ class TestDashboard(DashboardCase):
         )
         late = data["late_reviewers"]
         self.assertEqual(
-            {(row["name"], row["count"]) for row in late["records"]},
+            {
+                (row["name"], row["count"])
+                for row in late["records"]
+                if row["name"].startswith("HRP ")  # the test's users
+            },
             {("HRP Employee", 1), ("HRP peer_report", 1), ("HRP Manager", 1)},
         )
-        self.assertOpens("officer", late, self.cycle.appraisal_ids)
-        self.assertOpens("officer", data["cycles_section"], self.cycle)
+        self.assertEqual(late["count"], len(late["records"]), "one per reviewer")
+        self.assertOpensAmongOthers("officer", late, self.cycle.appraisal_ids)
+        self.assertEqual(data["cycles_section"]["count"], len(data["cycles"]))
+        self.assertOpensAmongOthers("officer", data["cycles_section"], self.cycle)
 
     def test_nudge_reminds_late_reviewers_once_a_day(self):
         Dashboard = self.env["hr.performance.dashboard"]
@@ -363,4 +384,4 @@ class TestDashboardPerformance(DashboardCase):
         self.assertEqual(data["goals_at_risk"]["count"], 102)
         self.assertEqual(data["overdue_checkins"]["count"], 101)
         officer = self.dashboard("officer")["officer"]
-        self.assertEqual(officer["cycles"][0]["total"], 103)
+        self.assertEqual(self.ours(officer["cycles"])["total"], 103)

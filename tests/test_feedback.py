@@ -16,7 +16,7 @@ class TestFeedback(HrPerformanceCase):
         cls.employees["manager"].parent_id = cls.employees["officer"]
         cls.peer = new_test_user(cls.env, login="hrp_peer", groups="base.group_user")
         cls.env["hr.employee"].create({"name": "Peer", "user_id": cls.peer.id})
-        cls.value = cls.env["hr.performance.value"].create({"name": "Ownership"})
+        cls.value = cls.env["hr.performance.value"].create({"name": "HRP Ownership"})
 
     def _give(self, author, visibility, kind="continuous"):
         with Form(self.Feedback.with_user(self.users[author])) as form:
@@ -81,6 +81,15 @@ class TestFeedback(HrPerformanceCase):
             {"employee_id": self.employees["employee"].id, "body": "<p>Tip</p>"}
         )
         self.assertEqual(feedback.visibility, "private")
+
+    def test_name_search_by_recipient(self):
+        """Feedback has no name: it is found by its recipient, and a term that
+        matches no recipient finds nothing, not every feedback one may read."""
+        praise = self._give("manager", "public", kind="praise")
+        Feedback = self.Feedback.with_user(self.peer)
+        found = [pair[0] for pair in Feedback.name_search("HRP Employee")]
+        self.assertIn(praise.id, found)
+        self.assertFalse(Feedback.name_search("No such colleague"))
 
     def test_a_peer_learns_nothing_of_private_feedback(self):
         feedback = self._give("manager", "private")

@@ -39,7 +39,7 @@ class TestFeedbackPerformance(HrPerformanceCase):
             ]
         )
 
-    @users("hrp_employee")
+    @users("hrp_test_employee")
     @warmup
     def test_praise_wall_80(self):
         """The praise wall as an employee: the same queries for 10 cards as for 80."""
@@ -56,7 +56,7 @@ class TestFeedbackPerformance(HrPerformanceCase):
         ]
         self.assertEqual(counts[0], counts[1], "the wall's queries grow with its cards")
         self.env.invalidate_all()
-        with self.assertQueryCount(hrp_employee=counts[1]):
+        with self.assertQueryCount(hrp_test_employee=counts[1]):
             result = Feedback.web_search_read(domain, WALL_SPEC, limit=80)
         self.assertEqual(len(result["records"]), 80)
         self.assertLessEqual(counts[1], 10)

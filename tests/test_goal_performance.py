@@ -91,7 +91,7 @@ class TestGoalPerformance(HrPerformanceCase):
             leaves.key_result_ids.ids
         )
 
-    @users("hrp_manager")
+    @users("hrp_test_manager")
     @warmup
     def test_goal_list_80(self):
         """A manager's goal list: 14 queries, the same for a full page of 10 or 80.
@@ -112,7 +112,7 @@ class TestGoalPerformance(HrPerformanceCase):
         ]
         self.assertEqual(counts[0], counts[1], "the list's queries grow with its rows")
         self.env.invalidate_all()
-        with self.assertQueryCount(hrp_manager=14):
+        with self.assertQueryCount(hrp_test_manager=14):
             result = Goal.web_search_read(
                 [("id", "in", large.ids)], LIST_SPEC, limit=80
             )

@@ -379,14 +379,14 @@ class TestPrivacyRpc(PrivacyFixture, HrPerformanceHttpCase, HrPerformanceReviewC
 
     def test_a_json_rpc_matrix(self):
         cases = [
-            ("hrp_employee", RESPONSE),
-            ("hrp_employee", ANSWER),
-            ("hrp_manager", RESPONSE),
-            ("hrp_manager", ANSWER),
+            ("hrp_test_employee", RESPONSE),
+            ("hrp_test_employee", ANSWER),
+            ("hrp_test_manager", RESPONSE),
+            ("hrp_test_manager", ANSWER),
             ("hrp_peer_3", RESPONSE),
             ("hrp_peer_3", ANSWER),
-            ("hrp_employee", CHECKIN_NOTE),
-            ("hrp_employee", APPRAISAL_NOTE),
+            ("hrp_test_employee", CHECKIN_NOTE),
+            ("hrp_test_employee", APPRAISAL_NOTE),
             ("hrp_peer_3", CHECKIN_NOTE),
             ("hrp_peer_3", APPRAISAL_NOTE),
         ]
@@ -411,7 +411,9 @@ class TestPrivacyRpc(PrivacyFixture, HrPerformanceHttpCase, HrPerformanceReviewC
 
     def test_a_xml_rpc_matrix(self):
         db = self.env.cr.dbname
-        uid = self.xmlrpc_common.authenticate(db, "hrp_employee", "hrp_employee", {})
+        uid = self.xmlrpc_common.authenticate(
+            db, "hrp_test_employee", "hrp_test_employee", {}
+        )
         for model, records in self.private.items():
             for method, (name, call, args, kwargs) in self._calls(records).items():
                 if method in ("web_read", "web_search_read"):
@@ -419,7 +421,7 @@ class TestPrivacyRpc(PrivacyFixture, HrPerformanceHttpCase, HrPerformanceReviewC
                 with self.subTest(model=model, method=method):
                     try:
                         result = self.xmlrpc_object.execute_kw(
-                            db, uid, "hrp_employee", name, call, args, kwargs
+                            db, uid, "hrp_test_employee", name, call, args, kwargs
                         )
                     except xmlrpc.client.Fault as fault:
                         self.assertRegex(
@@ -464,7 +466,7 @@ class TestPrivacyRpc(PrivacyFixture, HrPerformanceHttpCase, HrPerformanceReviewC
                         [("id", "=", attachment.id)]
                     )
                     self.assertFalse(found)
-        self.authenticate("hrp_employee", "hrp_employee")
+        self.authenticate("hrp_test_employee", "hrp_test_employee")
         for attachment in files:
             with mute_logger("odoo.http"):
                 page = self.url_open(f"/web/content/{attachment.id}")

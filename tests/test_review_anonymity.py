@@ -72,7 +72,11 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
         with self.assertRaisesRegex(UserError, "asks 2 Peers"):
             self.as_user("manager", self._nominate(self.peers[2:3])).action_approve()
         self.as_user("manager", requests[0]).action_approve()
-        response = self.env["hr.performance.review.response"].sudo().search([])
+        response = (
+            self.env["hr.performance.review.response"]
+            .sudo()
+            .search([("appraisal_id", "=", self.appraisal.id)])
+        )
         self.assertEqual(response.author_id, self.peers[0])
         self.assertEqual(
             [a.question_id.name for a in response.answer_ids],
@@ -311,7 +315,11 @@ class TestReviewAnonymity(HrPerformanceReviewCase):
             )
         )
         self.as_user("manager", requests).action_approve()
-        response = self.env["hr.performance.review.response"].sudo().search([])
+        response = (
+            self.env["hr.performance.review.response"]
+            .sudo()
+            .search([("appraisal_id", "=", self.appraisal.id)])
+        )
         self.assertEqual(len(response.access_token), 43)
         self.assertEqual(response.token_expiry, datetime(2027, 1, 21))
         Response = self.env["hr.performance.review.response"]
@@ -394,7 +402,7 @@ class TestReviewLink(HrPerformanceHttpCase, HrPerformanceReviewCase):
             response._submit()
             responses |= response
         lead = self.appraisal.assessment_ids.filtered("is_lead")
-        self.authenticate("hrp_employee", "hrp_employee")
+        self.authenticate("hrp_test_employee", "hrp_test_employee")
 
         def call(model, method, *args, **kwargs):
             return self.make_jsonrpc_request(

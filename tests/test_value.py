@@ -12,7 +12,7 @@ from .common import HrPerformanceCase
 class TestValue(HrPerformanceCase):
     def test_admin_defines_values_employees_read_them(self):
         with Form(self.env["hr.performance.value"].with_user(self.users["admin"])) as f:
-            f.name = "Ownership"
+            f.name = "HRP Ownership"
             f.description = "We see things through."
         value = f.record
         self.assertEqual(value.company_id, self.company)
@@ -22,7 +22,7 @@ class TestValue(HrPerformanceCase):
             .search([])
         )
         self.assertIn(value, seen)
-        self.assertEqual(value.with_user(self.users["employee"]).name, "Ownership")
+        self.assertEqual(value.with_user(self.users["employee"]).name, "HRP Ownership")
         with self.assertRaises(AccessError):
             value.with_user(self.users["employee"]).write({"name": "Mine"})
         with self.assertRaises(AccessError):
@@ -39,7 +39,7 @@ class TestValue(HrPerformanceCase):
 
     def test_name_unique_per_company(self):
         Value = self.env["hr.performance.value"]
-        Value.create({"name": "Ownership"})
+        Value.create({"name": "HRP Ownership"})
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.env.cr.savepoint():
-                Value.create({"name": "Ownership"})
+                Value.create({"name": "HRP Ownership"})

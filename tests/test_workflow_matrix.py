@@ -17,12 +17,14 @@ attacked here without anyone writing a test for it.
 """
 
 import inspect
+import re
 from datetime import date, datetime
+from pathlib import Path
 
 from odoo import Command, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.models import MAGIC_COLUMNS
-from odoo.tests import new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import HrPerformanceReviewCase
@@ -445,3 +447,74 @@ class TestReportRulesFollowTheirSources(WorkflowFixture):
                 if shown != readable:
                     drifts.append(f"{name} as {role}: {shown ^ readable}")
         self.assertEqual(drifts, [])
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestOnchangeLinks(WorkflowFixture):
+    def test_onchange_reveals_nothing_through_any_link(self):
+        """Every many2one of a workflow model to a performance record, set in an
+        onchange to a record the caller cannot read: refused, for every model."""
+        other = self.env["res.company"].create({"name": "HRP Onchange Other Co"})
+        outsider = new_test_user(
+            self.env,
+            login="hrp_onchange_outsider",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
+        answered = []
+        for name in sorted(self.samples):
+            Model = self.env[name].with_user(outsider)
+            for field_name, field in Model._fields.items():
+                target = self.samples.get(field.comodel_name)
+                if field.type != "many2one" or not target:
+                    continue
+                spec = {field_name: {}, "display_name": {}}
+                spec.update(
+                    {
+                        other_name: {}
+                        for other_name, other in Model._fields.items()
+                        if other.related and other.related.startswith(field_name + ".")
+                    }
+                )
+                try:
+                    Model.onchange({field_name: target[:1].id}, [field_name], spec)
+                    answered.append(f"{name}.{field_name}")
+                except AccessError:
+                    continue
+        self.assertEqual(answered, [])
+
+
+ADDON = Path(__file__).resolve().parent.parent
+SUDO_REASON = re.compile(r"#\s*sudo:")
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestDeclaredEverywhere(TransactionCase):
+    def test_every_model_guards_its_links(self):
+        """Every model of the addon refuses links to unreadable records, onchange
+        included (the guard), whether users write it or not."""
+        unguarded = [
+            name
+            for name in self.env.registry
+            if name.startswith("hr.performance.")
+            and not isinstance(
+                self.env[name], self.env.registry["hr.performance.guard"]
+            )
+        ]
+        self.assertEqual(unguarded, [])
+
+    def test_every_sudo_says_why(self):
+        """No ``sudo()`` of the addon's code without its reason on the line or just
+        above (``# sudo: ...``); steps the caller was checked for use
+        ``_hrp_sudo()`` / ``clean_sudo()``, which also drop the caller's defaults."""
+        silent = []
+        for folder in ("models", "wizards", "reports", "controllers"):
+            for path in sorted((ADDON / folder).glob("*.py")):
+                lines = path.read_text().splitlines()
+                for number, line in enumerate(lines):
+                    if ".sudo()" not in line or line.lstrip().startswith("#"):
+                        continue
+                    around = lines[max(0, number - 2) : number + 1]
+                    if not any(SUDO_REASON.search(text) for text in around):
+                        silent.append(f"{path.relative_to(ADDON)}:{number + 1}")
+        self.assertEqual(silent, [])

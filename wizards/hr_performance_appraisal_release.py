@@ -8,6 +8,7 @@ class HrPerformanceAppraisalRelease(models.TransientModel):
 
     _name = "hr.performance.appraisal.release"
     _description = "Release an Appraisal"
+    _inherit = ["hr.performance.guard"]
 
     appraisal_id = fields.Many2one(
         "hr.performance.appraisal", required=True, readonly=True

@@ -8,6 +8,7 @@ class HrPerformanceAppraisalSign(models.TransientModel):
 
     _name = "hr.performance.appraisal.sign"
     _description = "Sign an Appraisal"
+    _inherit = ["hr.performance.guard"]
 
     appraisal_id = fields.Many2one(
         "hr.performance.appraisal", required=True, readonly=True
@@ -22,6 +23,7 @@ class HrPerformanceAppraisalSign(models.TransientModel):
         # the wizard names its appraisal (as superuser, a many2one's display name):
         # only the appraised employee opens one
         wizards = super().create(vals_list)
+        # sudo: the appraised employee, to refuse anyone else the wizard
         if not self.env.su and wizards.appraisal_id.sudo().employee_id.user_id != (
             self.env.user
         ):

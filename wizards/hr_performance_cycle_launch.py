@@ -11,6 +11,7 @@ class HrPerformanceCycleLaunch(models.TransientModel):
 
     _name = "hr.performance.cycle.launch"
     _description = "Launch a Review Cycle"
+    _inherit = ["hr.performance.guard"]
 
     cycle_id = fields.Many2one("hr.performance.cycle", required=True, readonly=True)
     eligible_ids = fields.Many2many(

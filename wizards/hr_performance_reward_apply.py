@@ -11,6 +11,7 @@ class HrPerformanceRewardApply(models.TransientModel):
 
     _name = "hr.performance.reward.apply"
     _description = "Apply Approved Rewards"
+    _inherit = ["hr.performance.guard"]
 
     effective_date = fields.Date(required=True, default=fields.Date.context_today)
     reward_ids = fields.Many2many(
