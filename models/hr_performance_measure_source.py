@@ -216,19 +216,19 @@ class HrPerformanceMeasureSource(models.Model):
             else (self.owner_field, "=", user.id)
         )
         extra = safe_eval(self.evidence_domain or "[]", {"uid": user.id})
-        domain = expression.AND(
+        checked = expression.AND(
             [
-                [
-                    owner_leaf,
-                    (self.date_field, ">=", start),
-                    (self.date_field, "<=", end),
-                ],
+                [(self.date_field, ">=", start), (self.date_field, "<=", end)],
                 expression.normalize_domain(extra),
             ]
         )
-        # the same checks as a measured key result: fields readable by the user,
-        # never through a model that is never measured
-        self.env["hr.performance.key.result"]._check_domain_fields(
-            model, expression.normalize_domain(domain)
-        )
+        # the same checks as a measured key result on what the configuration says:
+        # fields readable by the user, never through a model that is never measured;
+        # the owner is compared to the user's own id, through no user's data
+        self.env["hr.performance.key.result"]._check_domain_fields(model, checked)
+        if not owner.is_accessible(model.env):
+            raise AccessError(
+                self.env._("%(field)s is not readable.", field=self.owner_field)
+            )
+        domain = expression.AND([[owner_leaf], checked])
         return model, domain
