@@ -33,6 +33,7 @@
         "views/hr_performance_appraisal_views.xml",
         "views/hr_performance_assessment_views.xml",
         "views/hr_performance_review_templates.xml",
+        "views/hr_performance_review_results_templates.xml",
         "views/hr_performance_calibration_views.xml",
         "views/hr_performance_reward_views.xml",
         "views/hr_performance_dashboard_views.xml",

@@ -28,6 +28,7 @@ from . import hr_performance_pip
 from . import hr_performance_review_request
 from . import hr_performance_review_response
 from . import hr_performance_review_answer
+from . import hr_performance_review_evidence
 from . import hr_performance_demo
 from . import hr_performance_calibration
 from . import hr_performance_calibration_line

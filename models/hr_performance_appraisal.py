@@ -102,6 +102,7 @@ class HrPerformanceAppraisal(models.Model):
         ("released", "rating_frozen", "signoff_comment", "date_signed")
         + ("date_reminded", "date_escalated", "review_state")
         + ("review_threshold", "review_merge")
+        + ("released_by_id", "date_released", "release_comment")
     )
 
     cycle_id = fields.Many2one(
@@ -177,6 +178,17 @@ class HrPerformanceAppraisal(models.Model):
         "hr.performance.rating.level", "Final Rating", compute="_compute_readable"
     )
     below_pip_threshold = fields.Boolean(compute="_compute_readable")
+    # what the reader is told instead of an empty table
+    self_assessment_status = fields.Selection(
+        [("none", "None"), ("pending", "Not shared yet"), ("shared", "Shared")],
+        compute="_compute_readable",
+        help="Whether the self-assessment exists and the reader may read it yet.",
+    )
+    manager_assessment_pending = fields.Boolean(
+        compute="_compute_readable",
+        help="The manager assessments exist but are not shown to the reader yet "
+        "(the employee, before the release).",
+    )
     note_ids = fields.One2many(
         "hr.performance.appraisal.note",
         "appraisal_id",
@@ -216,6 +228,27 @@ class HrPerformanceAppraisal(models.Model):
         "hr.performance.reward", "appraisal_id", groups=MANAGER
     )
     signoff_comment = fields.Text("Employee Comment", readonly=True, copy=False)
+    released_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_released = fields.Datetime(readonly=True, copy=False)
+    release_comment = fields.Text(
+        "Manager Comment",
+        readonly=True,
+        copy=False,
+        help="The manager's word to the employee at the release, printed with the "
+        "sign-off.",
+    )
+    awaiting_calibration = fields.Boolean(
+        compute="_compute_awaiting_calibration",
+        help="The cycle requires calibration and no closed session froze this "
+        "appraisal's rating yet: it cannot be released.",
+    )
+    is_blocked = fields.Boolean(
+        "Blocked",
+        compute="_compute_is_blocked",
+        search="_search_is_blocked",
+        help="Nobody can move it: no appraiser with a user, or a self-assessment "
+        "nobody can write (the employee has no user).",
+    )
     date_signed = fields.Datetime(readonly=True, copy=False)
     date_reminded = fields.Date(readonly=True, copy=False)
     date_escalated = fields.Date(readonly=True, copy=False)
@@ -259,8 +292,28 @@ class HrPerformanceAppraisal(models.Model):
         fields (a form reads them together)."""
         readable = self._readable_assessments().grouped("appraisal_id")
         empty = self.env["hr.performance.assessment"]
+        # which assessments exist is no secret: the appraisal's state tells as much
+        existing = {
+            (appraisal.id, kind)
+            for appraisal, kind in self.env["hr.performance.assessment"]
+            # sudo: which assessments exist, not what they say
+            .sudo()
+            ._read_group([("appraisal_id", "in", self.ids)], ["appraisal_id", "kind"])
+        }
         for appraisal in self:
             assessments = readable.get(appraisal, empty)
+            shown_self = assessments.filtered(lambda a: a.kind == "self")
+            appraisal.self_assessment_status = (
+                "shared"
+                if shown_self
+                else "pending"
+                if (appraisal.id, "self") in existing
+                else "none"
+            )
+            appraisal.manager_assessment_pending = bool(
+                (appraisal.id, "manager") in existing
+                and not assessments.filtered(lambda a: a.kind == "manager")
+            )
             appraisal.self_assessment_id = assessments.filtered(
                 lambda a: a.kind == "self"
             )[:1]
@@ -312,10 +365,64 @@ class HrPerformanceAppraisal(models.Model):
     @api.depends_context("uid")
     def _compute_review_summary(self):
         reviewed = self._reviewed_by_caller() if not self.env.su else self.browse()
+        marks = self._review_marks()
         for appraisal in self:
             appraisal.review_summary = aggregate_html(
-                appraisal, reviewer=appraisal in reviewed
+                appraisal, reviewer=appraisal in reviewed, marks=marks.get(appraisal)
             )
+
+    def _review_marks(self):
+        """{appraisal: {question id: {"self": level, "manager": level}}}: the
+        self-assessment's and the lead assessment's ratings the caller reads, to
+        mark beside the 360 answers."""
+        marks = {}
+        for assessment in self._readable_assessments():
+            if assessment.kind == "manager" and not assessment.is_lead:
+                continue
+            key = "self" if assessment.kind == "self" else "manager"
+            of_appraisal = marks.setdefault(assessment.appraisal_id, {})
+            for line in assessment.line_ids.filtered("question_id"):
+                if line.level_id:
+                    of_appraisal.setdefault(line.question_id.id, {})[key] = (
+                        line.level_id
+                    )
+        return marks
+
+    @api.depends("state", "rating_frozen", "cycle_id.calibration_required")
+    def _compute_awaiting_calibration(self):
+        for appraisal in self:
+            appraisal.awaiting_calibration = (
+                appraisal.state == "calibration"
+                # sudo: a cycle setting, which every employee reads
+                and appraisal.sudo().cycle_id.calibration_required
+                and not appraisal.rating_frozen
+            )
+
+    def _blocked_domain(self):
+        """Open appraisals nobody can move: no appraiser, or a self-assessment to
+        write by an employee without a user."""
+        return [
+            ("state", "in", ("self_review", "manager_review")),
+            "|",
+            ("appraiser_ids", "=", False),
+            "&",
+            ("state", "=", "self_review"),
+            ("employee_id.user_id", "=", False),
+        ]
+
+    @api.depends("state", "appraiser_ids", "employee_id.user_id")
+    def _compute_is_blocked(self):
+        blocked = self.filtered_domain(self._blocked_domain())
+        for appraisal in self:
+            appraisal.is_blocked = appraisal in blocked
+
+    def _search_is_blocked(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on Blocked."))
+        domain = self._blocked_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
@@ -393,14 +500,16 @@ class HrPerformanceAppraisal(models.Model):
             .search([("appraisal_id", "in", self.ids)])
         }
         goals = self._period_goals()
+        # each audience answers its own questions (self, manager)
         questions = {
-            template: self._question_lines(template) for template in self.template_id
+            (template, kind): self._question_lines(template, kind)
+            for template in self.template_id
+            for kind in ("self", "manager")
         }
         vals_list = []
         for appraisal in self:
             lines = (
-                questions[appraisal.template_id]
-                + appraisal._goal_lines(goals.get(appraisal.employee_id, []))
+                appraisal._goal_lines(goals.get(appraisal.employee_id, []))
                 + appraisal._competency_lines()
             )
             authors = [("self", appraisal.employee_id.user_id, False)] + [
@@ -413,7 +522,10 @@ class HrPerformanceAppraisal(models.Model):
                     "kind": kind,
                     "author_id": user.id,
                     "is_lead": is_lead,
-                    "line_ids": [fields.Command.create(vals) for vals in lines],
+                    "line_ids": [
+                        fields.Command.create(vals)
+                        for vals in questions[appraisal.template_id, kind] + lines
+                    ],
                 }
                 for kind, user, is_lead in authors
                 if user and (appraisal.id, kind, user.id) not in existing
@@ -421,10 +533,12 @@ class HrPerformanceAppraisal(models.Model):
         return self.env["hr.performance.assessment"]._hrp_sudo().create(vals_list)
 
     @api.model
-    def _question_lines(self, template):
+    def _question_lines(self, template, kind):
+        """The answers to the questions ``kind`` (self, manager) is asked."""
         lines = []
         for section in template.section_ids:
-            rated = section.question_ids.filtered(lambda q: q.answer_type == "rating")
+            asked = section.question_ids._asked_to(kind)
+            rated = asked.filtered(lambda q: q.answer_type == "rating")
             total = sum(rated.mapped("weight")) or 1.0
             lines += [
                 {
@@ -436,7 +550,7 @@ class HrPerformanceAppraisal(models.Model):
                     "sequence": section.sequence * 1000 + question.sequence,
                     "weight": section.weight * question.weight / total,
                 }
-                for question in section.question_ids
+                for question in asked
             ]
         return lines
 
@@ -482,11 +596,13 @@ class HrPerformanceAppraisal(models.Model):
         skills = self.employee_id.sudo().employee_skill_ids.filtered(
             lambda skill: skill.skill_type_id in skill_types
         )
+        template = self.template_id
         return [
             {
                 "line_type": "competency",
                 "skill_id": skill.skill_id.id,
                 "skill_level_id": skill.skill_level_id.id,
+                "expected_level_id": template._expected_level(skill.skill_type_id).id,
                 "answer_type": "rating",
                 "required": True,
                 "sequence": index,
@@ -545,6 +661,54 @@ class HrPerformanceAppraisal(models.Model):
             roles[appraisal.with_env(self.env)] = found
         return roles
 
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_workflow_steps(self):
+        """The transitions, minus a release that calibration still holds back,
+        plus the other buttons the reader may press: ``invite_360``,
+        ``close_360``, ``improvement_plan``, ``private_notes``, ``purge_360``."""
+        result = super()._compute_workflow_steps()
+        records = self.filtered(lambda record: isinstance(record.id, int))
+        roles = records._workflow_roles() if records else {}
+        for appraisal in self:
+            held = roles.get(appraisal, set())
+            steps = set((appraisal.workflow_steps or "").split())
+            if appraisal.awaiting_calibration:
+                steps.discard("release")
+            collecting = appraisal.review_state == "collecting"
+            if held & set(LEADS):
+                if collecting and appraisal.state in BEFORE_CALIBRATION:
+                    steps.add("invite_360")
+                if collecting and appraisal.state in OPEN_STATES:
+                    steps.add("close_360")
+                if appraisal.below_pip_threshold:
+                    steps.add("improvement_plan")
+            if ROLE_MANAGER in held:
+                steps.add("private_notes")
+            if ROLE_ADMIN in held:
+                steps.add("purge_360")
+            appraisal.workflow_steps = " ".join(sorted(steps))
+        return result
+
+    def _workflow_check_move(self, name):
+        result = super()._workflow_check_move(name)
+        if name == "release":
+            self._check_calibrated()
+        return result
+
+    def _check_calibrated(self):
+        """A cycle that requires calibration releases only what a closed session
+        froze: the manager cannot skip it, whatever the client says."""
+        waiting = self.filtered("awaiting_calibration")
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "Calibration comes first: release these once their calibration "
+                    "session is closed: %(appraisals)s",
+                    # sudo: names of appraisals the caller was checked for
+                    appraisals=", ".join(waiting.sudo().mapped("display_name")),
+                )
+            )
+
     def _on_assessments_submitted(self):
         """Move appraisals along when their assessments are in.
 
@@ -565,6 +729,10 @@ class HrPerformanceAppraisal(models.Model):
                 and all(a.state == "submitted" for a in managers)
             ):
                 appraisal.state = "calibration"
+        # sudo: the sessions in progress pick up who reaches calibration late
+        self.env["hr.performance.calibration"].sudo()._pick_up(
+            self.filtered(lambda a: a.state == "calibration")
+        )
 
     def _start_manager_review(self):
         self.write({"state": "manager_review"})
@@ -611,9 +779,24 @@ class HrPerformanceAppraisal(models.Model):
         self._hrp_sudo()._start_manager_review()
         return True
 
-    def action_release(self):
+    def action_open_release(self):
+        """The release step, with a word to the employee (the manager's sign-off)."""
+        self.ensure_one()
+        self._workflow_check_move("release")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Release to %(employee)s", employee=self.employee_id.name
+            ),
+            "res_model": "hr.performance.appraisal.release",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_appraisal_id": self.id},
+        }
+
+    def action_release(self, comment=False):
         """Show the manager assessments and the final rating to the employee, who is
-        asked to sign."""
+        asked to sign; the 360 feedback closes, its summary final."""
         self._workflow_check_move("release")
         missing = self.filtered(lambda a: not a._lead_assessment().final_level_id)
         if missing:
@@ -623,8 +806,17 @@ class HrPerformanceAppraisal(models.Model):
                     appraisals=", ".join(missing.mapped("display_name")),
                 )
             )
-        self._workflow_move("release", {"released": True})
+        self._workflow_move(
+            "release",
+            {
+                "released": True,
+                "released_by_id": self.env.uid,
+                "date_released": fields.Datetime.now(),
+                "release_comment": comment or False,
+            },
+        )
         appraisals = self._hrp_sudo()
+        appraisals.filtered(lambda a: a.review_state == "collecting")._close_reviews()
         appraisals.activity_feedback(["mail.mail_activity_data_todo"])
         appraisals._schedule_todos(
             [

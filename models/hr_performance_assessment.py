@@ -99,6 +99,13 @@ class HrPerformanceAssessment(models.Model):
         help="Goals, competencies and questions, each weighted as the template says; "
         "a part without any rating does not count.",
     )
+    # a part nothing was rated in has no score (not a zero)
+    goal_rated = fields.Boolean(compute="_compute_scores", store=True)
+    competency_rated = fields.Boolean(compute="_compute_scores", store=True)
+    question_rated = fields.Boolean(compute="_compute_scores", store=True)
+    answer_count = fields.Integer(compute="_compute_progress")
+    answered_count = fields.Integer(compute="_compute_progress")
+    required_left = fields.Integer("Required Answers Left", compute="_compute_progress")
     final_level_id = fields.Many2one(
         "hr.performance.rating.level",
         "Proposed Rating",
@@ -144,6 +151,9 @@ class HrPerformanceAssessment(models.Model):
             assessment.goal_score = parts["goal"] or 0.0
             assessment.competency_score = parts["competency"] or 0.0
             assessment.question_score = parts["question"] or 0.0
+            assessment.goal_rated = parts["goal"] is not None
+            assessment.competency_rated = parts["competency"] is not None
+            assessment.question_rated = parts["question"] is not None
             weighted = [
                 (parts[line_type], template[weight_field])
                 for line_type, weight_field in PARTS
@@ -154,6 +164,21 @@ class HrPerformanceAssessment(models.Model):
                 sum(score * weight for score, weight in weighted) / total
                 if total
                 else 0.0
+            )
+
+    @api.depends(
+        "line_ids.level_id",
+        "line_ids.answer_yes",
+        "line_ids.comment",
+        "line_ids.required",
+    )
+    def _compute_progress(self):
+        for assessment in self:
+            lines = assessment.line_ids
+            assessment.answer_count = len(lines)
+            assessment.answered_count = len(lines.filtered("answered"))
+            assessment.required_left = len(
+                lines.filtered(lambda line: line.required and not line.answered)
             )
 
     @staticmethod
@@ -227,6 +252,13 @@ class HrPerformanceAssessment(models.Model):
                     questions=", ".join(missing.mapped("display_name")),
                 )
             )
+
+    def review_evidence(self):
+        """The evidence beside this assessment (the manager's review), read as the
+        caller: the record rules decide what it holds."""
+        self.ensure_one()
+        self._workflow_check_readable()
+        return self.env["hr.performance.review.evidence"]._collect(self.appraisal_id)
 
     def action_reopen(self):
         """Officers send a submitted assessment back to its author."""

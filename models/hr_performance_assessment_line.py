@@ -40,9 +40,21 @@ class HrPerformanceAssessmentLine(models.Model):
     skill_level_id = fields.Many2one(
         "hr.skill.level", "Current Skill Level", readonly=True
     )
+    expected_level_id = fields.Many2one(
+        "hr.skill.level",
+        readonly=True,
+        help="The level the role expects, as the template says.",
+    )
+    question_help = fields.Text(related="question_id.help", string="Guidance")
+    section_name = fields.Char(related="section_id.name", string="Section Title")
     # not a related field: those are read and searched as superuser, and a private
     # goal is rated in appraisals that people outside its readers may read
     goal_progress = fields.Float(compute="_compute_goal_progress")
+    goal_key_results = fields.Json(
+        compute="_compute_goal_progress",
+        help="The key results of the goal (name, value, target, progress), for "
+        "those who may read the goal.",
+    )
     answer_type = fields.Selection(
         [("rating", "Rating"), ("text", "Text"), ("yesno", "Yes / no")],
         required=True,
@@ -65,20 +77,35 @@ class HrPerformanceAssessmentLine(models.Model):
     answered = fields.Boolean(compute="_compute_answered")
 
     def _compute_display_name(self):
+        """A question as its assessment's author reads it (the appraisers may have
+        their own wording), a goal or a competency."""
         for line in self:
-            line.display_name = (
-                line.question_id.name or line.goal_id.name or line.skill_id.name or ""
-            )
+            if line.question_id:
+                # sudo: the kind of the line's own assessment (same readers)
+                kind = line.sudo().assessment_id.kind or "self"
+                line.display_name = line.question_id._wording(kind)
+            else:
+                line.display_name = line.goal_id.name or line.skill_id.name or ""
 
-    @api.depends("goal_id.progress")
+    @api.depends("goal_id.progress", "goal_id.key_result_ids.progress")
     @api.depends_context("uid")
     def _compute_goal_progress(self):
-        """The goal's progress, for those who may read the goal."""
+        """The goal's progress and key results, for those who may read the goal."""
         readable = self.goal_id._filtered_access("read")
         for line in self:
-            line.goal_progress = (
-                line.goal_id.progress if line.goal_id in readable else 0.0
-            )
+            goal = line.goal_id if line.goal_id in readable else line.goal_id.browse()
+            line.goal_progress = goal.progress if goal else 0.0
+            line.goal_key_results = [
+                {
+                    "id": result.id,
+                    "name": result.name,
+                    "current": result.current_value,
+                    "target": result.target_value,
+                    "unit": result.unit or "",
+                    "progress": result.progress,
+                }
+                for result in goal.key_result_ids._filtered_access("read")
+            ]
 
     @api.depends("answer_type", "level_id", "answer_yes", "comment")
     def _compute_answered(self):

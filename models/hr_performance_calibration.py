@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 from .hr_performance_access import ROLE_ADMIN, ROLE_OFFICER, ROLE_PARTICIPANT
+from .hr_performance_calibration_line import BANDS
 from .hr_performance_workflow import Chain, Transition
 
 _lt = LazyTranslate(__name__)
@@ -71,6 +72,11 @@ class HrPerformanceCalibration(models.Model):
     line_ids = fields.One2many("hr.performance.calibration.line", "session_id")
     change_ids = fields.One2many("hr.performance.calibration.change", "session_id")
     line_count = fields.Integer(compute="_compute_line_count")
+    waiting_count = fields.Integer(
+        compute="_compute_waiting_count",
+        help="Appraisals of the population that reached calibration and are in no "
+        "session yet.",
+    )
     distribution = fields.Html(compute="_compute_distribution", sanitize=False)
 
     def _compute_line_count(self):
@@ -139,16 +145,72 @@ class HrPerformanceCalibration(models.Model):
             Markup().join(rows),
         )
 
-    def _appraisals(self):
-        """The appraisals of the session's population waiting for calibration."""
+    def _population_domain(self):
+        """The appraisals of the session's population waiting for calibration (a
+        frozen rating waits no more)."""
         self.ensure_one()
-        domain = [("cycle_id", "=", self.cycle_id.id), ("state", "=", "calibration")]
+        domain = [
+            ("cycle_id", "=", self.cycle_id.id),
+            ("state", "=", "calibration"),
+            ("rating_frozen", "=", False),
+        ]
         if self.department_ids:
             domain.append(("department_id", "child_of", self.department_ids.ids))
         if self.manager_id:
             domain.append(("employee_id.parent_id", "child_of", self.manager_id.ids))
+        return domain
+
+    def _appraisals(self):
+        """The appraisals of the session's population waiting for calibration."""
+        self.ensure_one()
+        Appraisal = self.env["hr.performance.appraisal"]
         # sudo: the appraisals of the session's population, for its officer
-        return self.env["hr.performance.appraisal"].sudo().search(domain)
+        return Appraisal.sudo().search(self._population_domain())
+
+    def _waiting(self):
+        """The appraisals of the population not in any session that is not closed
+        (this one included)."""
+        self.ensure_one()
+        taken = (
+            self.env["hr.performance.calibration.line"]
+            # sudo: which appraisals other sessions hold, not their lines
+            .sudo()
+            .search([("session_id.state", "!=", "closed")])
+            .appraisal_id
+        )
+        return self._appraisals() - taken
+
+    @api.depends("state", "line_ids")
+    def _compute_waiting_count(self):
+        for session in self:
+            session.waiting_count = (
+                # sudo: a count of the session's own population
+                len(session.sudo()._waiting()) if session.state == "open" else 0
+            )
+
+    @api.model
+    def _pick_up(self, appraisals):
+        """Open sessions take in ``appraisals`` that reached calibration after they
+        started, when they belong to their population (internal: superuser)."""
+        if not appraisals:
+            return
+        sessions = self.search(
+            [("state", "=", "open"), ("cycle_id", "in", appraisals.cycle_id.ids)]
+        )
+        for session in sessions:
+            session._add_waiting(appraisals)
+
+    def _add_waiting(self, among=None):
+        """Lines for the waiting appraisals (among ``among``, if given)."""
+        self.ensure_one()
+        waiting = self._waiting()
+        if among is not None:
+            waiting &= among
+        if waiting:
+            # sudo: lines are the server's, for a session its officer may run
+            Line = self.env["hr.performance.calibration.line"]._hrp_sudo()
+            Line.create(Line._prepare_lines(self, waiting))
+        return waiting
 
     def _workflow_roles(self):
         chain = Chain(self.env)
@@ -163,21 +225,28 @@ class HrPerformanceCalibration(models.Model):
     def action_start(self):
         """Open the session with a line per appraisal waiting for calibration."""
         self._workflow_check_move("start")
-        Line = self.env["hr.performance.calibration.line"]._hrp_sudo()
-        for session in self:
-            taken = Line.search(
-                [("session_id.state", "!=", "closed"), ("session_id", "!=", session.id)]
-            ).appraisal_id
-            appraisals = session._appraisals() - taken
-            if not appraisals:
+        for session in self._hrp_sudo():
+            if not session._add_waiting():
                 raise UserError(
                     self.env._(
                         "No appraisal of %(session)s waits for calibration.",
                         session=session.name,
                     )
                 )
-            Line.create(Line._prepare_lines(session, appraisals))
         self._workflow_move("start")
+        return True
+
+    def action_add_waiting(self):
+        """Take in the appraisals that reached calibration since the session
+        started (the session also does on its own as they arrive)."""
+        self._workflow_check_roles(
+            STAFF,
+            self.env._("Only performance officers add appraisals to a session."),
+        )
+        if self.filtered(lambda session: session.state != "open"):
+            self._workflow_refuse_state(self.env._("Add Waiting Appraisals"), self)
+        for session in self._hrp_sudo():
+            session._add_waiting()
         return True
 
     def action_close(self):
@@ -201,8 +270,42 @@ class HrPerformanceCalibration(models.Model):
         return {
             "type": "ir.actions.client",
             "tag": "hr_performance_nine_box",
-            "name": self.env._("9-Box: %(session)s", session=self.name),
+            "name": self.env._("9-Box"),
             "params": {"session_id": self.id},
+        }
+
+    def nine_box_data(self):
+        """What the 9-box shows: the session, its lines, the scale's levels and the
+        bands that hold a level (a short scale leaves a band empty)."""
+        self.ensure_one()
+        self._workflow_check_readable()
+        Line = self.env["hr.performance.calibration.line"]
+        levels = self.cycle_id.template_id.rating_scale_id.level_ids
+        bands = {Line._band_of(level) for level in levels}
+        lines = Line.search([("session_id", "=", self.id)])
+        return {
+            "id": self.id,
+            "name": self.name,
+            "cycle": self.cycle_id.display_name,
+            "state": self.state,
+            "editable": self.state == "open"
+            and bool(self._workflow_roles()[self] & {*STAFF, ROLE_PARTICIPANT}),
+            "bands": [band for band, _label in BANDS if band in bands],
+            "levels": [
+                {"id": level.id, "value": level.value, "label": level.label}
+                for level in levels
+            ],
+            "lines": lines.read(
+                [
+                    "employee_id",
+                    "level_id",
+                    "proposed_level_id",
+                    "performance",
+                    "potential",
+                    "box",
+                    "compa_ratio",
+                ]
+            ),
         }
 
     def action_view_lines(self):

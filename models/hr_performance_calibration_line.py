@@ -95,12 +95,18 @@ class HrPerformanceCalibrationLine(models.Model):
         return "low" if position < 1 / 3 else "medium" if position < 2 / 3 else "high"
 
     def _level_in_band(self, band):
-        """The level of ``band`` nearest to the current rating."""
+        """The level of ``band`` nearest to the current rating; none when the scale
+        has no level in that band (a scale of two levels has no middle)."""
         self.ensure_one()
         levels = self.level_id.scale_id.level_ids.filtered(
             lambda level: self._band_of(level) == band
         )
-        return min(levels, key=lambda level: abs(level.value - self.level_id.value))
+        if not levels:
+            return levels
+        return min(
+            levels,
+            key=lambda level: (abs(level.value - self.level_id.value), level.value),
+        )
 
     @api.model
     def _prepare_lines(self, session, appraisals):
@@ -193,9 +199,19 @@ class HrPerformanceCalibrationLine(models.Model):
         """The 9-box grid drops a card: set the band and the potential."""
         line = self.browse(line_id)
         line._workflow_check_readable()
+        if performance not in BAND_INDEX or potential not in BAND_INDEX:
+            raise UserError(self.env._("There is no such box in the 9-box."))
         vals = {"potential": potential}
         if performance != line.performance:
-            vals["level_id"] = line._level_in_band(performance).id
+            level = line._level_in_band(performance)
+            if not level:
+                raise UserError(
+                    self.env._(
+                        "The rating scale has no level in that performance band: "
+                        "choose another box."
+                    )
+                )
+            vals["level_id"] = level.id
             vals["change_reason"] = reason
         line.write(vals)
         return line.read(["box", "level_id", "performance", "potential"])[0]

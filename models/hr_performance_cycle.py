@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
@@ -25,6 +25,7 @@ SETUP = ("name", "date_start", "date_end", "template_id", "department_ids")
 SETUP += ("employee_ids", "category_ids", "kind", "trigger", "trigger_months")
 SETUP += ("trigger_lead_days", "company_id")
 RUNNING = ("name", "escalation_days", "merit_matrix_id", "bonus_target_percent")
+RUNNING += ("calibration_required",)
 RUNNING += PHASES
 REWARDS = ("merit_matrix_id", "bonus_target_percent")
 CYCLE_FIELDS = {
@@ -151,6 +152,17 @@ class HrPerformanceCycle(models.Model):
         default=3,
         help="Days after a deadline before a late writer's manager is told.",
     )
+    calibration_required = fields.Boolean(
+        default=True,
+        help="An appraisal is released to its employee only once a calibration "
+        "session froze its rating.",
+    )
+    blocked_appraisal_count = fields.Integer(
+        "Blocked Appraisals",
+        compute="_compute_blocked_appraisal_count",
+        help="Open appraisals nobody can move: no appraiser with a user, or a "
+        "self-assessment the employee cannot write (no user).",
+    )
     merit_matrix_id = fields.Many2one(
         "hr.performance.merit.matrix",
         check_company=True,
@@ -193,6 +205,17 @@ class HrPerformanceCycle(models.Model):
         )
         for cycle in self:
             cycle.appraisal_count = counts.get(cycle, 0)
+
+    def _compute_blocked_appraisal_count(self):
+        counts = dict(
+            self.env["hr.performance.appraisal"]._read_group(
+                [("cycle_id", "in", self.ids), ("is_blocked", "=", True)],
+                ["cycle_id"],
+                ["__count"],
+            )
+        )
+        for cycle in self:
+            cycle.blocked_appraisal_count = counts.get(cycle, 0)
 
     @api.constrains("date_start", *PHASES)
     def _check_deadlines(self):
@@ -504,6 +527,67 @@ class HrPerformanceCycle(models.Model):
             "view_mode": "list,form,pivot",
             "domain": [("cycle_id", "=", self.id)],
             "context": {"default_cycle_id": self.id},
+        }
+
+    def action_view_blocked(self):
+        """The appraisals of the cycle nobody can move, to fix them one by one."""
+        action = self.action_view_appraisals()
+        action.update(
+            name=self.env._("Blocked Appraisals"),
+            domain=[("cycle_id", "=", self.id), ("is_blocked", "=", True)],
+            view_mode="list,form",
+        )
+        return action
+
+    def action_fix_blocked(self):
+        """The one-click fix of blocked appraisals: the appraiser becomes the
+        employee's manager's user; a self-assessment nobody can write (the employee
+        has no user) is skipped. Those with neither stay blocked: returns them."""
+        self._workflow_check_roles(
+            STAFF,
+            self.env._("Only performance officers of its company fix its appraisals."),
+        )
+        Appraisal = self.env["hr.performance.appraisal"]
+        blocked = Appraisal.search(
+            [("cycle_id", "in", self.ids), ("is_blocked", "=", True)]
+        )
+        no_appraiser = blocked.filtered(lambda a: not a.appraiser_ids)
+        # sudo: the employees' managers, for an officer checked above
+        by_manager = no_appraiser.sudo().grouped(lambda a: a.employee_id.parent_id)
+        for manager, appraisals in by_manager.items():
+            if (
+                manager.user_id
+                and manager.user_id not in appraisals.employee_id.user_id
+            ):
+                appraisals.with_env(self.env).write(
+                    {
+                        "manager_id": manager.id,
+                        "appraiser_ids": [Command.set(manager.user_id.ids)],
+                    }
+                )
+        no_user = blocked.filtered(
+            # sudo: whether the employee has a user, for an officer checked above
+            lambda a: a.state == "self_review" and not a.sudo().employee_id.user_id
+        )
+        if no_user:
+            no_user.action_skip_self_review()
+        left = blocked.filtered("is_blocked")
+        if left:
+            return {
+                **self[:1].action_view_appraisals(),
+                "name": self.env._("Still Blocked: the Manager Has No User"),
+                "domain": [("id", "in", left.ids)],
+            }
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s appraisals can move again.", count=len(blocked)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
         }
 
     def action_view_appraisals(self):

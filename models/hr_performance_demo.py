@@ -1,6 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+ORDER = ["self_review", "manager_review", "calibration", "to_sign", "done"]
+CALIBRATION = ORDER.index("calibration")
+
 
 class HrPerformanceDemo(models.AbstractModel):
     """Moves the demo review cycle along, the way its people would have.
@@ -21,8 +24,39 @@ class HrPerformanceDemo(models.AbstractModel):
         by_employee = {a.employee_id: a for a in cycle.appraisal_ids}
         for xmlid, answers in reviewers.items():
             self._give_360(by_employee[self.env.ref(xmlid)], answers)
-        for xmlid, target in plan.items():
-            self._advance(by_employee[self.env.ref(xmlid)], target)
+        targets = [
+            (by_employee[self.env.ref(xmlid)], target) for xmlid, target in plan.items()
+        ]
+        # those released went through a first calibration session, closed before
+        # the others reached calibration (the cycle requires calibration)
+        released = [(a, t) for a, t in targets if ORDER.index(t) > CALIBRATION]
+        for appraisal, _target in released:
+            self._advance(appraisal, "calibration")
+        if released and cycle.calibration_required:
+            self._calibrate(cycle, [appraisal for appraisal, _target in released])
+        for appraisal, target in released:
+            self._advance(appraisal, target)
+        for appraisal, target in targets:
+            if (appraisal, target) not in released:
+                self._advance(appraisal, target)
+
+    def _calibrate(self, cycle, appraisals):
+        """A closed calibration session holding ``appraisals``."""
+        session = self.env["hr.performance.calibration"].create(
+            {
+                "name": self.env._("R&D calibration, first round"),
+                "cycle_id": cycle.id,
+                "participant_ids": [
+                    fields.Command.set(
+                        self.env.ref("base.user_demo").ids
+                        + self.env.ref("hr_performance.user_officer_demo").ids
+                    )
+                ],
+            }
+        )
+        session.action_start()
+        session.action_close()
+        return session
 
     def _fill(self, assessment, rating):
         scale = assessment.rating_scale_id.level_ids
@@ -74,8 +108,7 @@ class HrPerformanceDemo(models.AbstractModel):
         )
 
     def _advance(self, appraisal, target):
-        order = ["self_review", "manager_review", "calibration", "to_sign", "done"]
-        steps = order[order.index(appraisal.state) + 1 : order.index(target) + 1]
+        steps = ORDER[ORDER.index(appraisal.state) + 1 : ORDER.index(target) + 1]
         for step in steps:
             if step == "manager_review":
                 mine = appraisal.assessment_ids.filtered(lambda a: a.kind == "self")
@@ -92,7 +125,11 @@ class HrPerformanceDemo(models.AbstractModel):
                 self._fill(managers, 3)
                 managers.action_submit()
             elif step == "to_sign":
-                appraisal.action_release()
+                # released by the lead appraiser, whose sign-off it is
+                lead = appraisal.assessment_ids.filtered("is_lead").author_id
+                appraisal.with_user(lead or self.env.user).action_release(
+                    self.env._("Thank you for this year: let us talk about what next.")
+                )
             elif step == "done":
                 appraisal.write(
                     {

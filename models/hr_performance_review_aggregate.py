@@ -19,8 +19,6 @@ here with superuser rights and gives away nothing that could name an author:
 import hashlib
 import hmac
 
-from markupsafe import Markup, escape
-
 OTHERS = "others"
 
 
@@ -64,8 +62,9 @@ def groups_of(appraisal, responses):
 
 
 def aggregate(appraisal):
-    """[{category, label, count, questions: [{question, count, mean, distribution,
-    comments}]}] for the categories shown; [] while the 360 still collects."""
+    """[{category, label, count, questions: [{question_id, question, answer_type,
+    count, mean, distribution, comments}]}] for the categories shown; [] while the
+    360 still collects."""
     if appraisal.review_state != "closed" or not appraisal.id:
         return []
     env = appraisal.env
@@ -95,7 +94,9 @@ def aggregate(appraisal):
                 comments = []
             questions.append(
                 {
-                    "question": question.name,
+                    "question_id": question.id,
+                    "question": question._wording("review"),
+                    "answer_type": question.answer_type,
                     "count": len(rated),
                     "mean": sum(rated.mapped("rating")) / len(rated) if rated else 0.0,
                     "distribution": [
@@ -126,55 +127,117 @@ def aggregate(appraisal):
     return result
 
 
-def aggregate_html(appraisal, reviewer=False):
-    """The summary as HTML for the appraisal form; escapes every answer. Nothing
+def by_question(appraisal, groups, marks=None):
+    """The shown categories side by side, question by question, in the order of
+    the template: [{question, answer_type, levels: [{value, label, cells: [{count,
+    percent}], self, manager}], means: [mean or None], counts, comments: [(label,
+    comments)]}]. ``marks`` ({question id: {"self": level, "manager": level}}) are
+    the self and manager ratings the reader may read."""
+    marks = marks or {}
+    # the questions answered, in the template's order, as they were asked
+    asked = {q["question_id"] for group in groups for q in group["questions"]}
+    questions = (
+        appraisal.env["hr.performance.template.question"]
+        # sudo: the template's questions, configuration
+        .sudo()
+        .browse(sorted(asked))
+        .sorted(lambda q: (q.section_id.sequence, q.section_id.id, q.sequence, q.id))
+    )
+    levels = appraisal.template_id.rating_scale_id.level_ids
+    rows = []
+    for question in questions:
+        per_group = [
+            next(
+                (q for q in group["questions"] if q["question_id"] == question.id), None
+            )
+            for group in groups
+        ]
+        if not any(per_group):
+            continue
+        mark = marks.get(question.id, {})
+        level_rows = []
+        if question.answer_type == "rating":
+            for index, level in enumerate(levels):
+                cells = []
+                for answers in per_group:
+                    count = (
+                        answers["distribution"][index][1]
+                        if answers and answers["distribution"]
+                        else None
+                    )
+                    cells.append(
+                        {
+                            "count": count,
+                            "percent": round(100.0 * count / answers["count"])
+                            if count is not None and answers["count"]
+                            else 0,
+                        }
+                    )
+                level_rows.append(
+                    {
+                        "value": level.value,
+                        "label": level.label,
+                        "cells": cells,
+                        "self": mark.get("self") == level,
+                        "manager": mark.get("manager") == level,
+                    }
+                )
+        rows.append(
+            {
+                "question": question._wording("review"),
+                "answer_type": question.answer_type,
+                "levels": level_rows,
+                "means": [
+                    answers["mean"] if answers and answers["count"] else None
+                    for answers in per_group
+                ],
+                "counts": [answers["count"] if answers else 0 for answers in per_group],
+                "comments": [
+                    (group["label"], answers["comments"])
+                    for group, answers in zip(groups, per_group, strict=True)
+                    if answers and answers["comments"]
+                ],
+            }
+        )
+    return rows
+
+
+def aggregate_html(appraisal, reviewer=False, marks=None):
+    """The summary as HTML, for the appraisal form, the manager's review and the
+    PDF: per question, a bar per level for each category shown, with the self and
+    manager ratings the reader may read marked. QWeb escapes every answer. Nothing
     for a ``reviewer`` of the appraisal: their own answers would single out the
     others'."""
     env = appraisal.env
+    values = {"appraisal": appraisal, "message": False, "groups": [], "rows": []}
     if reviewer:
-        return Markup("<p class='text-muted'>%s</p>") % env._(
+        values["message"] = env._(
             "You gave or were asked for 360 feedback on this appraisal, so its "
             "summary is not shown to you."
         )
-    if appraisal.review_state != "closed":
-        return Markup("<p class='text-muted'>%s</p>") % env._(
-            "The 360 summary appears when the feedback is closed."
+    elif appraisal.review_state != "closed":
+        values["message"] = env._(
+            "The 360 feedback is still being collected: its summary shows once it "
+            "is closed, so that no running average can be taken apart."
         )
-    groups = aggregate(appraisal)
-    if not groups:
-        return Markup("<p class='text-muted'>%s</p>") % env._(
-            "Not enough answers to show anything without naming their authors "
-            "(at least %(threshold)s per category).",
-            threshold=rules_of(appraisal)[0],
-        )
-    parts = []
-    for group in groups:
-        parts.append(
-            Markup("<h4>%s <small class='text-muted'>(%s)</small></h4>")
-            % (group["label"], env._("%(count)s answers", count=group["count"]))
-        )
-        for question in group["questions"]:
-            parts.append(
-                Markup("<p class='mb-1'><strong>%s</strong></p>") % question["question"]
+    else:
+        groups = aggregate(appraisal)
+        asked = (
+            env["hr.performance.review.request"]
+            # sudo: whether anyone was asked, never who
+            .sudo()
+            .search_count(
+                [("appraisal_id", "=", appraisal.id), ("state", "=", "approved")]
             )
-            if question["count"]:
-                spread = ", ".join(
-                    f"{label}: {count}" for label, count in question["distribution"]
-                )
-                parts.append(
-                    Markup("<p class='mb-1'>%s</p>")
-                    % env._(
-                        "Average %(mean).2f (%(spread)s)",
-                        mean=question["mean"],
-                        spread=spread,
-                    )
-                )
-            if question["comments"]:
-                parts.append(
-                    Markup("<ul>%s</ul>")
-                    % Markup().join(
-                        Markup("<li>%s</li>") % escape(text)
-                        for text in question["comments"]
-                    )
-                )
-    return Markup().join(parts)
+        )
+        if not asked:
+            values["message"] = env._("No 360 feedback was asked for.")
+        elif not groups:
+            values["message"] = env._(
+                "Not enough answers to show anything without naming their authors "
+                "(at least %(threshold)s per category).",
+                threshold=rules_of(appraisal)[0],
+            )
+        values["groups"] = groups
+        values["rows"] = by_question(appraisal, groups, marks)
+    return env["ir.qweb"]._render("hr_performance.review_results", values)

@@ -28,6 +28,11 @@ class HrPerformanceReviewAnswer(models.Model):
     )
     sequence = fields.Integer(readonly=True)
     answer_type = fields.Selection(related="question_id.answer_type")
+    question_help = fields.Text(related="question_id.help", string="Guidance")
+    section_id = fields.Many2one(related="question_id.section_id")
+    section_name = fields.Char(
+        related="question_id.section_id.name", string="Section Title"
+    )
     rating_scale_id = fields.Many2one(related="question_id.template_id.rating_scale_id")
     level_id = fields.Many2one(
         "hr.performance.rating.level",
@@ -39,7 +44,9 @@ class HrPerformanceReviewAnswer(models.Model):
 
     def _compute_display_name(self):
         for answer in self:
-            answer.display_name = answer.question_id.name or ""
+            answer.display_name = (
+                answer.question_id._wording("review") if answer.question_id else ""
+            )
 
     @api.constrains("level_id", "comment")
     def _check_answer(self):

@@ -85,7 +85,8 @@ class HrPerformanceReviewRequest(models.Model):
     partner_name = fields.Char("External Name")
     email = fields.Char("External E-mail")
     state = fields.Selection(
-        [("proposed", "Proposed"), ("approved", "Invited"), ("rejected", "Rejected")],
+        # "asked", never "answered": the request tells nothing of the response
+        [("proposed", "Proposed"), ("approved", "Asked"), ("rejected", "Rejected")],
         default="proposed",
         required=True,
         readonly=True,

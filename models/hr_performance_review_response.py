@@ -72,7 +72,12 @@ class HrPerformanceReviewResponse(models.Model):
     access_token = fields.Char(readonly=True, copy=False, index="btree_not_null")
     token_expiry = fields.Datetime(readonly=True, copy=False)
     date_submitted = fields.Datetime(readonly=True)
-    date_deadline = fields.Date(related="appraisal_id.cycle_id.deadline_peer")
+    date_deadline = fields.Date(
+        related="appraisal_id.cycle_id.deadline_peer", string="Answer By"
+    )
+    rating_scale_id = fields.Many2one(
+        related="appraisal_id.template_id.rating_scale_id"
+    )
     answer_ids = fields.One2many("hr.performance.review.answer", "response_id")
 
     def _compute_display_name(self):
@@ -91,9 +96,7 @@ class HrPerformanceReviewResponse(models.Model):
         vals_list = []
         for request in requests:
             appraisal = request.appraisal_id
-            questions = appraisal.template_id.section_ids.filtered(
-                "in_review"
-            ).question_ids.filtered(lambda q: q.answer_type in ("rating", "text"))
+            questions = appraisal.template_id._questions_for("review")
             vals = {
                 "request_id": request.id,
                 "appraisal_id": appraisal.id,

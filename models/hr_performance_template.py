@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
+
+from .hr_performance_template_question import KINDS
 
 WEIGHT_FIELDS = ("goals_weight", "competencies_weight", "questions_weight")
 CATEGORIES = ("peer", "report", "manager", "external")
@@ -51,6 +55,20 @@ class HrPerformanceTemplate(models.Model):
         string="Competencies",
         help="The employee's skills of these types are rated as competencies.",
     )
+    expected_level_ids = fields.Many2many(
+        "hr.skill.level",
+        string="Expected Levels",
+        domain="[('skill_type_id', 'in', skill_type_ids)]",
+        help="The level the role expects, one per competency type: shown beside "
+        "the employee's current level in the assessments.",
+    )
+    audience_preview = fields.Html(
+        "Who Is Asked What",
+        compute="_compute_audience_preview",
+        sanitize=False,
+        help="The questions as the employee, the appraisers and the 360 reviewers "
+        "read them.",
+    )
     pip_threshold = fields.Float(
         "Improvement Plan Below",
         default=2.0,
@@ -88,6 +106,67 @@ class HrPerformanceTemplate(models.Model):
     def _compute_question_count(self):
         for template in self:
             template.question_count = len(template.section_ids.question_ids)
+
+    @api.depends(
+        "section_ids.question_ids.name",
+        "section_ids.question_ids.manager_name",
+        "section_ids.question_ids.review_name",
+        "section_ids.question_ids.audience",
+        "section_ids.question_ids.answer_type",
+        "section_ids.in_review",
+    )
+    def _compute_audience_preview(self):
+        titles = {
+            "self": self.env._("The employee"),
+            "manager": self.env._("The appraisers"),
+            "review": self.env._("The 360 reviewers"),
+        }
+        for template in self:
+            questions = template.section_ids.question_ids
+            columns = []
+            for kind in KINDS:
+                asked = questions._asked_to(kind)
+                items = Markup().join(
+                    Markup("<li>%s</li>") % question._wording(kind)
+                    for question in asked
+                ) or Markup("<li class='text-muted'>%s</li>") % self.env._(
+                    "Nothing asked."
+                )
+                columns.append(
+                    Markup("<div class='col-12 col-md-4'><h5>%s</h5><ol>%s</ol></div>")
+                    % (titles[kind], items)
+                )
+            template.audience_preview = Markup("<div class='row'>%s</div>") % (
+                Markup().join(columns)
+            )
+
+    def _questions_for(self, kind):
+        """The template's questions that ``kind`` (self, manager, review) answers,
+        in the order of the sections."""
+        self.ensure_one()
+        return self.section_ids.question_ids._asked_to(kind)
+
+    def _expected_level(self, skill_type):
+        """The level of ``skill_type`` the role expects, if the template says."""
+        self.ensure_one()
+        return self.expected_level_ids.filtered(
+            lambda level: level.skill_type_id == skill_type
+        )[:1]
+
+    @api.constrains("expected_level_ids", "skill_type_ids")
+    def _check_expected_levels(self):
+        for template in self:
+            types = template.expected_level_ids.skill_type_id
+            if len(types) != len(template.expected_level_ids) or (
+                types - template.skill_type_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Template %(name)s: expect one level per competency type, of "
+                        "the types it rates.",
+                        name=template.name,
+                    )
+                )
 
     @api.constrains(
         *(f"{cat}_{bound}" for cat in CATEGORIES for bound in ("min", "max"))

@@ -159,6 +159,9 @@ class HrPerformanceReviewCase(HrPerformanceCase):
                 "deadline_self": date(2027, 1, 15),
                 "deadline_peer": date(2027, 1, 20),
                 "deadline_manager": date(2027, 1, 31),
+                # released straight from calibration here; test_calibration.py
+                # holds the cycles that require it (the default)
+                "calibration_required": False,
             }
         )
         cls.cycle.with_user(cls.users["officer"]).action_launch()

@@ -124,6 +124,7 @@ ACCESS = {
     "hr.performance.assessment.line": READ_WRITE,
     "hr.performance.appraisal.note": MANAGERS_ONLY,
     "hr.performance.appraisal.sign": EMPLOYEE_ALL,
+    "hr.performance.appraisal.release": EMPLOYEE_ALL,
     "hr.performance.development.action": PLANNED_BY_MANAGERS,
     "hr.performance.pip": {
         **PLANNED_BY_MANAGERS,

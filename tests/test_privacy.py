@@ -674,6 +674,9 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             "hr.performance.appraisal.sign": self.env[
                 "hr.performance.appraisal.sign"
             ].create({"appraisal_id": self.appraisal.id}),
+            "hr.performance.appraisal.release": self.env[
+                "hr.performance.appraisal.release"
+            ].create({"appraisal_id": self.appraisal.id}),
             "hr.performance.cycle.launch": self.env[
                 "hr.performance.cycle.launch"
             ].create({"cycle_id": self.cycle.id}),
@@ -709,6 +712,8 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             ("hr.performance.cycle", "action_view_rewards"): "a list of rewards the "
             "caller may read",
             ("hr.performance.cycle", "action_view_appraisals"): "a list of "
+            "appraisals the caller may read",
+            ("hr.performance.cycle", "action_view_blocked"): "a list of "
             "appraisals the caller may read",
             ("hr.performance.goal", "action_view_children"): "a list of goals the "
             "caller may read",

@@ -51,11 +51,12 @@ class TestUi(HrPerformanceHttpCase):
 
     def _launched(self, template, employee):
         """A running cycle of ``template`` and the appraisal of ``employee`` in it."""
+        year = date.today().year  # what happens today falls in the period
         cycle = self.env["hr.performance.cycle"].create(
             {
                 "name": "Tour cycle",
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 12, 31),
+                "date_start": date(year, 1, 1),
+                "date_end": date(year, 12, 31),
                 "template_id": template.id,
                 "employee_ids": [Command.set(employee.ids)],
             }
@@ -100,7 +101,16 @@ class TestUi(HrPerformanceHttpCase):
         )
 
     def test_self_assessment_manager_review_and_signoff(self):
-        employee = self._manager_and_report()[1]
+        """The review as people live it: the employee answers the questionnaire,
+        the manager writes theirs with the evidence beside it and cannot release
+        before calibration, HR calibrates on the 9-box and releases, the employee
+        signs."""
+        officer = new_test_user(
+            self.env,
+            login="hrp_tour_officer",
+            groups="base.group_user,hr_performance.group_hr_performance_officer",
+        )
+        manager, employee = self._manager_and_report()
         template = self.env["hr.performance.template"].create(
             {
                 "name": "Tour template",
@@ -109,7 +119,14 @@ class TestUi(HrPerformanceHttpCase):
                         {
                             "name": "Impact",
                             "question_ids": [
-                                Command.create({"name": "Delivers results"}),
+                                Command.create(
+                                    {
+                                        "name": "How much did you move the goals?",
+                                        "manager_name": "How much did the employee "
+                                        "move the goals?",
+                                        "help": "Think of the goals of the period.",
+                                    }
+                                ),
                                 Command.create(
                                     {
                                         "name": "Anything else?",
@@ -124,15 +141,43 @@ class TestUi(HrPerformanceHttpCase):
             }
         )
         cycle, appraisal = self._launched(template, employee)
+        self.assertTrue(cycle.calibration_required, "on by default")
+        self.env["hr.performance.feedback"].with_user(officer).create(
+            {
+                "employee_id": employee.id,
+                "kind": "praise",
+                "body": "<p>Great demo of the onboarding.</p>",
+                "visibility": "manager",
+            }
+        )
         self.start_tour(
             "/odoo", "hr_performance_self_assessment_tour", login="hrp_tour_report"
         )
         self.assertEqual(appraisal.state, "manager_review")
+        self.assertEqual(
+            appraisal.self_assessment_id.line_ids.filtered("comment").comment,
+            "The onboarding, shipped early.",
+            "saved as it was typed",
+        )
         self.start_tour(
             "/odoo", "hr_performance_manager_review_tour", login="hrp_tour_manager"
         )
-        self.assertEqual(appraisal.state, "to_sign")
+        self.assertEqual(appraisal.state, "calibration")
         self.assertEqual(appraisal.final_level_id.value, 5)
+        self.env["hr.performance.calibration"].create(
+            {
+                "name": "Tour calibration",
+                "cycle_id": cycle.id,
+                "participant_ids": [Command.set((officer | manager).ids)],
+            }
+        ).action_start()
+        self.start_tour(
+            "/odoo", "hr_performance_calibrate_release_tour", login="hrp_tour_officer"
+        )
+        self.assertEqual(appraisal.state, "to_sign")
+        self.assertTrue(appraisal.rating_frozen)
+        self.assertEqual(appraisal.released_by_id, officer)
+        self.assertEqual(appraisal.release_comment, "Well done this year.")
         self.start_tour("/odoo", "hr_performance_signoff_tour", login="hrp_tour_report")
         self.assertEqual(appraisal.state, "done")
         self.assertEqual(appraisal.signoff_comment, "Thanks for the review.")

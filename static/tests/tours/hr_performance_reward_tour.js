@@ -22,11 +22,6 @@ registry.category("web_tour.tours").add("hr_performance_calibrate_reward_tour", 
             trigger: ".o_hrp_box[data-box='5'] .o_hrp_card:contains('Tour Employee')",
         },
         {
-            content: "Say why the rating changes",
-            trigger: ".o_hrp_nine_box input.o_hrp_reason",
-            run: "edit Led the launch",
-        },
-        {
             content: "Pick the card",
             trigger: ".o_hrp_card:contains('Tour Employee')",
             run: "click",
@@ -34,6 +29,16 @@ registry.category("web_tour.tours").add("hr_performance_calibrate_reward_tour", 
         {
             content: "Drop it on the star box",
             trigger: ".o_hrp_box[data-box='9']",
+            run: "click",
+        },
+        {
+            content: "Say why the rating changes",
+            trigger: ".modal textarea.o_hrp_reason",
+            run: "edit Led the launch",
+        },
+        {
+            content: "Confirm the move",
+            trigger: ".modal .o_hrp_confirm_move:enabled",
             run: "click",
         },
         {
