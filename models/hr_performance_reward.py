@@ -162,8 +162,8 @@ class HrPerformanceReward(models.Model):
         compute="_compute_current_wage",
         store=True,
         precompute=True,
-        readonly=True,
-        tracking=True,
+        readonly=False,  # the server's (not in the workflow's fields): proposals
+        tracking=True,  # generated from a cycle give the contract's of then
     )
     percent = fields.Float("Raise (%)", digits=(5, 2), tracking=True)
     new_wage = fields.Monetary(
