@@ -502,7 +502,6 @@ class HrPerformanceCycle(models.Model):
                 "contract_id": contract.id,
                 "level_id": level.id,
                 "compa_ratio": ratios.get(employee, 0.0),
-                "current_wage": contract.wage,
                 "effective_date": self.date_end + relativedelta(days=1),
             }
             if self.merit_matrix_id and (employee.id, "raise") not in existing:

@@ -3,11 +3,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 
-from .hr_performance_access import MANAGER, OFFICER
+from .hr_performance_access import MANAGER, OFFICER, PAYROLL
 
 OPEN_GOAL_STATES = ("draft", "proposed", "active")
 RUNNING_CYCLE_STATES = ("running", "calibrating")
 LIST_LIMIT = 8  # records listed in a section; the counts cover them all
+SOON_DAYS = 60  # payroll: raises taking effect within this many days
 
 
 class HrPerformanceDashboard(models.AbstractModel):
@@ -58,6 +59,7 @@ class HrPerformanceDashboard(models.AbstractModel):
             "manager": bool(team or todo.get("manager"))
             and self._manager_section(team, goals, checkins, todo),
             "officer": user.has_group(OFFICER) and self._officer_section(today),
+            "payroll": user.has_group(PAYROLL) and self._payroll_section(today),
         }
 
     @api.model
@@ -290,3 +292,60 @@ class HrPerformanceDashboard(models.AbstractModel):
             self.env["hr.performance.appraisal"]._late_domain(today)
         )
         return appraisals.action_remind_late()
+
+    # ------------------------------------------------------------------ payroll
+
+    @api.model
+    def _payroll_reward_rows(self, rewards):
+        kinds = dict(rewards._fields["kind"]._description_selection(self.env))
+        return [
+            {
+                "id": reward.id,
+                "employee": reward.employee_id.name,
+                "kind": kinds.get(reward.kind, ""),
+                "amount": reward.amount,
+                "new_wage": reward.new_wage if reward.kind != "bonus" else 0.0,
+                "currency": reward.currency_id.symbol or "",
+                "effective_date": reward.effective_date,
+            }
+            for reward in rewards
+        ]
+
+    @api.model
+    def _payroll_section(self, today):
+        """Payroll's week: the approved bonuses to pay, and the raises and
+        promotions (approved or applied) taking effect in the coming days; read as
+        the caller, whose record rules show only approved, applied or paid ones."""
+        Reward = self.env["hr.performance.reward"]
+        to_pay = [("kind", "=", "bonus"), ("state", "=", "approved")]
+        soon = [
+            ("kind", "in", ("raise", "promotion")),
+            ("state", "in", ("approved", "applied")),
+            ("effective_date", ">=", today),
+            ("effective_date", "<=", fields.Date.add(today, days=SOON_DAYS)),
+        ]
+        fnames = ["employee_id", "kind", "amount", "new_wage", "effective_date"]
+        bonuses = Reward.search_fetch(to_pay, fnames, order="effective_date, id")
+        raises = Reward.search_fetch(soon, fnames, order="effective_date, id")
+        sections = {
+            "bonuses_to_pay": self._section(
+                self.env._("Bonuses to Pay"),
+                Reward._name,
+                to_pay,
+                len(bonuses),
+                self._payroll_reward_rows(bonuses[:LIST_LIMIT]),
+            ),
+            "raises_soon": self._section(
+                self.env._("Raises Taking Effect Soon"),
+                Reward._name,
+                soon,
+                len(raises),
+                self._payroll_reward_rows(raises[:LIST_LIMIT]),
+            ),
+        }
+        sections["bonuses_to_pay"]["empty"] = self.env._("No bonus is waiting to be paid.")
+        sections["raises_soon"]["empty"] = self.env._(
+            "No raise or promotion takes effect in the next %(days)s days.",
+            days=SOON_DAYS,
+        )
+        return sections

@@ -1,10 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import csv
-import io
-
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -118,13 +115,32 @@ class HrPerformanceReward(models.Model):
 
     name = fields.Char("Reference", compute="_compute_name", store=True)
     cycle_id = fields.Many2one("hr.performance.cycle", index=True, ondelete="restrict")
+    # the review behind the reward, found by the server (proposals of a cycle are
+    # given theirs): the employee's appraisal in the cycle, its final rating, and
+    # the wage against the average of the running contracts of the same job
     appraisal_id = fields.Many2one(
-        "hr.performance.appraisal", ondelete="set null", groups=MANAGER
+        "hr.performance.appraisal",
+        compute="_compute_appraisal_id",
+        store=True,
+        precompute=True,
+        ondelete="set null",
+        groups=MANAGER,
     )
     level_id = fields.Many2one(
-        "hr.performance.rating.level", "Final Rating", readonly=True, groups=MANAGER
+        "hr.performance.rating.level",
+        "Final Rating",
+        compute="_compute_level_id",
+        store=True,
+        precompute=True,
+        groups=MANAGER,
     )
-    compa_ratio = fields.Float(readonly=True, digits=(4, 2), groups=MANAGER)
+    compa_ratio = fields.Float(
+        compute="_compute_compa_ratio",
+        store=True,
+        precompute=True,
+        digits=(4, 2),
+        groups=MANAGER,
+    )
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True
     )
@@ -241,13 +257,94 @@ class HrPerformanceReward(models.Model):
         for reward in self:
             reward.company_id = reward.employee_id.company_id or self.env.company
 
-    @api.depends("employee_id", "kind")
+    def _running_contracts(self):
+        """{reward: the employee's running contract on the reward's effective date}
+        (open, started by then, not ended before), in one search."""
+        rewards = self.filtered(lambda r: r.employee_id and r.effective_date)
+        if not rewards:
+            return {}
+        # sudo: the contracts are HR's: the wage, for who reads the reward
+        contracts = self.env["hr.contract"].sudo().search(
+            [
+                ("employee_id", "in", rewards.employee_id.ids),
+                ("state", "=", "open"),
+                ("date_start", "<=", max(rewards.mapped("effective_date"))),
+            ],
+            order="date_start desc, id desc",
+        )
+        by_employee = contracts.grouped("employee_id")
+        running = {}
+        for reward in rewards:
+            day = reward.effective_date
+            running[reward] = next(
+                (
+                    contract
+                    for contract in by_employee.get(reward.employee_id, [])
+                    if contract.date_start <= day
+                    and (not contract.date_end or contract.date_end >= day)
+                ),
+                contracts.browse(),
+            )
+        return running
+
+    @api.depends("employee_id", "kind", "effective_date")
     def _compute_current_wage(self):
-        # the contract is HR's: read as superuser for who may read the reward
+        """The wage of the running contract on the effective date (applying a
+        reward on another date keeps the approved wages: see ``_apply``)."""
+        running = self._running_contracts()
         for reward in self:
-            # sudo: the contract is HR's: its wage, for who reads the reward
-            contract = reward.employee_id.sudo().contract_id
-            reward.current_wage = contract.wage if reward.kind in MONETARY else 0.0
+            contract = running.get(reward)
+            reward.current_wage = (
+                contract.wage if contract and reward.kind in MONETARY else 0.0
+            )
+
+    @api.depends("cycle_id", "employee_id")
+    def _compute_appraisal_id(self):
+        rewards = self.filtered(lambda r: r.cycle_id and r.employee_id)
+        (self - rewards).appraisal_id = False
+        if not rewards:
+            return
+        # sudo: the employee's appraisal in the cycle, for who reads the reward
+        appraisals = self.env["hr.performance.appraisal"].sudo().search(
+            [
+                ("cycle_id", "in", rewards.cycle_id.ids),
+                ("employee_id", "in", rewards.employee_id.ids),
+                ("state", "!=", "cancelled"),
+            ]
+        )
+        found = {(a.cycle_id.id, a.employee_id.id): a.id for a in appraisals}
+        for reward in rewards:
+            reward.appraisal_id = found.get(
+                (reward.cycle_id.id, reward.employee_id.id), False
+            )
+
+    @api.depends("appraisal_id")
+    def _compute_level_id(self):
+        # sudo: the final rating of the lead assessment, for who reads the reward
+        for reward in self.sudo():
+            lead = reward.appraisal_id.assessment_ids.filtered("is_lead")[:1]
+            reward.level_id = lead.final_level_id
+
+    @api.depends("employee_id", "kind", "effective_date", "current_wage")
+    def _compute_compa_ratio(self):
+        todo = self.filtered(lambda r: r.kind in MONETARY)
+        (self - todo).compa_ratio = 0.0
+        running = todo._running_contracts()
+        jobs = self.env["hr.job"].union(*(c.job_id for c in running.values()))
+        averages = dict(
+            self.env["hr.contract"]
+            # sudo: the average wage of each job, for the compa-ratio
+            .sudo()
+            ._read_group(
+                [("state", "=", "open"), ("job_id", "in", jobs.ids)],
+                ["job_id"],
+                ["wage:avg"],
+            )
+        )
+        for reward in todo:
+            contract = running.get(reward)
+            average = averages.get(contract.job_id) if contract else None
+            reward.compa_ratio = reward.current_wage / average if average else 0.0
 
     @api.depends("kind", "current_wage", "percent")
     def _compute_new_wage(self):
@@ -409,59 +506,26 @@ class HrPerformanceReward(models.Model):
         )
         return True
 
-    def action_export_payroll(self):
-        """A CSV of the approved and paid monetary rewards, for external payroll."""
-        if not (self._is(PAYROLL) or self._is(OFFICER)):
-            raise AccessError(self.env._("Only payroll exports rewards."))
+    def action_export_payroll(self, file_format="csv"):
+        """The approved, applied and paid monetary rewards (these, or all the caller
+        reads) as a file for external payroll: returns its download URL. Read-only:
+        the file is made by the export wizard, nothing is written on the rewards."""
+        Export = self.env["hr.performance.reward.export"]
+        Export._check_caller()
         rewards = self or self.search(
             [("state", "in", COUNTED), ("kind", "in", MONETARY)]
         )
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "rewards.csv",
-                "raw": rewards._payroll_csv().encode(),
-                "mimetype": "text/csv",
-            }
+        wizard = Export.create(
+            {"reward_ids": [Command.set(rewards.ids)], "file_format": file_format}
         )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
+            "url": wizard._export(),
+            "target": "download",
         }
 
     def _payroll_csv(self):
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(
-            [
-                "reference",
-                "employee",
-                "kind",
-                "amount",
-                "new_monthly_wage",
-                "currency",
-                "effective_date",
-                "state",
-                "payslip_ref",
-            ]
-        )
-        # browse again: a recordset read from a one2many prefetches nothing once the
-        # cache is invalidated
-        for reward in self.browse(self.ids).filtered(lambda r: r.kind in MONETARY):
-            writer.writerow(
-                [
-                    reward.name,
-                    reward.employee_id.name,
-                    reward.kind,
-                    f"{reward.amount:.2f}",
-                    f"{reward.new_wage:.2f}" if reward.new_wage else "",
-                    reward.currency_id.name,
-                    reward.effective_date,
-                    reward.state,
-                    reward.payslip_ref or "",
-                ]
-            )
-        return out.getvalue()
+        return self.env["hr.performance.reward.export"]._csv(self).decode()
 
     def _apply(self, effective_date):
         """Apply approved raises and promotions to the contracts: the running contract
@@ -514,6 +578,12 @@ class HrPerformanceReward(models.Model):
             group.employee_id.write({"job_id": job.id})
         for reward, contract in zip(rewards, new_contracts, strict=True):
             reward.new_contract_id = contract
-        rewards.write({"effective_date": effective_date})
+        # what was approved stays: the wages do not follow the new date
+        frozen = [
+            self._fields[name]
+            for name in ("current_wage", "new_wage", "amount", "compa_ratio")
+        ]
+        with self.env.protecting(frozen, rewards):
+            rewards.write({"effective_date": effective_date})
         self._workflow_move("apply")
         return new_contracts

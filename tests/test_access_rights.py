@@ -120,6 +120,18 @@ ACCESS = {
         "officer": "crud",
         "admin": "crud",
     },
+    "hr.performance.reward.export": {
+        **{role: "" for role in ROLES},
+        "officer": "crud",
+        "admin": "crud",
+        "payroll": "crud",
+    },
+    "hr.performance.reward.pay": {
+        **{role: "" for role in ROLES},
+        "officer": "crud",
+        "admin": "crud",
+        "payroll": "crud",
+    },
     "hr.performance.assessment": READ_WRITE,
     "hr.performance.assessment.line": READ_WRITE,
     "hr.performance.appraisal.note": MANAGERS_ONLY,

@@ -683,6 +683,12 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             "hr.performance.reward.apply": self.env[
                 "hr.performance.reward.apply"
             ].create({}),
+            "hr.performance.reward.export": self.env[
+                "hr.performance.reward.export"
+            ].create({}),
+            "hr.performance.reward.pay": self.env["hr.performance.reward.pay"].create(
+                {"payslip_ref": "HRP/1"}
+            ),
         }
 
     def test_g_every_button_checks_its_caller(self):
@@ -791,6 +797,8 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
         for model, vals in (
             ("hr.performance.cycle.launch", {"cycle_id": self.cycle.id}),
             ("hr.performance.reward.apply", {}),
+            ("hr.performance.reward.export", {}),
+            ("hr.performance.reward.pay", {"payslip_ref": "HRP/1"}),
         ):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self.env[model].with_user(manager).create(vals)

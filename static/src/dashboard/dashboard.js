@@ -9,6 +9,7 @@ import {
     formatDateTime,
 } from "@web/core/l10n/dates";
 import {_t} from "@web/core/l10n/translation";
+import {formatFloat} from "@web/core/utils/numbers";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
@@ -43,6 +44,11 @@ export class PerformanceDashboard extends Component {
         return value
             ? formatDateTime(deserializeDateTime(value), {showSeconds: false})
             : "";
+    }
+
+    // payroll: an amount with its currency's symbol
+    formatAmount(value, symbol) {
+        return `${formatFloat(value, {digits: [false, 2]})} ${symbol}`;
     }
 
     openSection(section) {
