@@ -122,7 +122,7 @@ class HrPerformanceReward(models.Model):
         "hr.performance.appraisal",
         compute="_compute_appraisal_id",
         store=True,
-        precompute=True,
+        readonly=False,  # given by the server for a cycle's proposals: kept
         ondelete="set null",
         groups=MANAGER,
     )
@@ -131,13 +131,13 @@ class HrPerformanceReward(models.Model):
         "Final Rating",
         compute="_compute_level_id",
         store=True,
-        precompute=True,
+        readonly=False,  # given by the server for a cycle's proposals: kept
         groups=MANAGER,
     )
     compa_ratio = fields.Float(
         compute="_compute_compa_ratio",
         store=True,
-        precompute=True,
+        readonly=False,  # given by the server for a cycle's proposals: kept
         digits=(4, 2),
         groups=MANAGER,
     )
@@ -264,12 +264,13 @@ class HrPerformanceReward(models.Model):
         if not rewards:
             return {}
         # sudo: the contracts are HR's: the wage, for who reads the reward
-        contracts = self.env["hr.contract"].sudo().search(
+        contracts = self.env["hr.contract"].sudo().search_fetch(
             [
                 ("employee_id", "in", rewards.employee_id.ids),
                 ("state", "=", "open"),
                 ("date_start", "<=", max(rewards.mapped("effective_date"))),
             ],
+            ["employee_id", "date_start", "date_end", "wage", "job_id"],
             order="date_start desc, id desc",
         )
         by_employee = contracts.grouped("employee_id")
@@ -325,7 +326,9 @@ class HrPerformanceReward(models.Model):
             lead = reward.appraisal_id.assessment_ids.filtered("is_lead")[:1]
             reward.level_id = lead.final_level_id
 
-    @api.depends("employee_id", "kind", "effective_date", "current_wage")
+    # the current wage follows the same fields; depending on it would recompute a
+    # ratio the server gives (proposals of a cycle) when the wage is computed
+    @api.depends("employee_id", "kind", "effective_date")
     def _compute_compa_ratio(self):
         todo = self.filtered(lambda r: r.kind in MONETARY)
         (self - todo).compa_ratio = 0.0

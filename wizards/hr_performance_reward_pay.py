@@ -30,7 +30,7 @@ class HrPerformanceRewardPay(models.TransientModel):
         default=_default_reward_ids,
         domain=[("kind", "=", "bonus"), ("state", "=", "approved")],
     )
-    reward_count = fields.Integer(compute="_compute_totals")
+    reward_count = fields.Integer("Bonuses to Mark", compute="_compute_totals")
     total = fields.Float(compute="_compute_totals", string="Total Paid")
     payslip_ref = fields.Char("Payslip Reference", required=True)
 
