@@ -343,7 +343,9 @@ class HrPerformanceDashboard(models.AbstractModel):
                 self._payroll_reward_rows(raises[:LIST_LIMIT]),
             ),
         }
-        sections["bonuses_to_pay"]["empty"] = self.env._("No bonus is waiting to be paid.")
+        sections["bonuses_to_pay"]["empty"] = self.env._(
+            "No bonus is waiting to be paid."
+        )
         sections["raises_soon"]["empty"] = self.env._(
             "No raise or promotion takes effect in the next %(days)s days.",
             days=SOON_DAYS,

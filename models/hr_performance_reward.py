@@ -8,7 +8,6 @@ from odoo.tools.translate import LazyTranslate
 from .hr_performance_access import (
     MANAGER,
     OFFICER,
-    PAYROLL,
     ROLE_ADMIN,
     ROLE_EMPLOYEE,
     ROLE_MANAGER,
@@ -264,14 +263,18 @@ class HrPerformanceReward(models.Model):
         if not rewards:
             return {}
         # sudo: the contracts are HR's: the wage, for who reads the reward
-        contracts = self.env["hr.contract"].sudo().search_fetch(
-            [
-                ("employee_id", "in", rewards.employee_id.ids),
-                ("state", "=", "open"),
-                ("date_start", "<=", max(rewards.mapped("effective_date"))),
-            ],
-            ["employee_id", "date_start", "date_end", "wage", "job_id"],
-            order="date_start desc, id desc",
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", rewards.employee_id.ids),
+                    ("state", "=", "open"),
+                    ("date_start", "<=", max(rewards.mapped("effective_date"))),
+                ],
+                ["employee_id", "date_start", "date_end", "wage", "job_id"],
+                order="date_start desc, id desc",
+            )
         )
         by_employee = contracts.grouped("employee_id")
         running = {}
@@ -306,12 +309,16 @@ class HrPerformanceReward(models.Model):
         if not rewards:
             return
         # sudo: the employee's appraisal in the cycle, for who reads the reward
-        appraisals = self.env["hr.performance.appraisal"].sudo().search(
-            [
-                ("cycle_id", "in", rewards.cycle_id.ids),
-                ("employee_id", "in", rewards.employee_id.ids),
-                ("state", "!=", "cancelled"),
-            ]
+        appraisals = (
+            self.env["hr.performance.appraisal"]
+            .sudo()
+            .search(
+                [
+                    ("cycle_id", "in", rewards.cycle_id.ids),
+                    ("employee_id", "in", rewards.employee_id.ids),
+                    ("state", "!=", "cancelled"),
+                ]
+            )
         )
         found = {(a.cycle_id.id, a.employee_id.id): a.id for a in appraisals}
         for reward in rewards:

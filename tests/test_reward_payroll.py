@@ -183,7 +183,7 @@ class TestRewardPayroll(PayrollMixin, HrPerformanceReviewCase):
                 continue
             eval_context = {"uid": payroll.id, "context_today": date.today}
             Model = env[action["res_model"]].with_context(
-                safe_eval(action["context"] or "{}", eval_context)
+                **safe_eval(action["context"] or "{}", eval_context)
             )
             views = Model.get_views(
                 [(False, kind) for kind in action["view_mode"].split(",")],
@@ -272,9 +272,7 @@ class TestRewardTruth(PayrollMixin, HrPerformanceReviewCase):
 
     def test_apply_defaults_to_the_next_effective_date_and_explains(self):
         raise_, _bonus, _other = self._approved()
-        Apply = self.env["hr.performance.reward.apply"].with_user(
-            self.users["officer"]
-        )
+        Apply = self.env["hr.performance.reward.apply"].with_user(self.users["officer"])
         with freeze_time("2026-12-06"):
             wizard = Apply.create({})
             self.assertEqual(wizard.effective_date, date(2027, 1, 1))

@@ -24,7 +24,9 @@ class HrPerformanceRewardApply(models.TransientModel):
         )
         return max(first.effective_date, today) if first else today
 
-    effective_date = fields.Date(required=True, default=_default_effective_date)
+    effective_date = fields.Date(
+        required=True, default=lambda self: self._default_effective_date()
+    )
     reward_ids = fields.Many2many(
         "hr.performance.reward", compute="_compute_reward_ids", string="To Apply"
     )

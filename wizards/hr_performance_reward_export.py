@@ -35,7 +35,7 @@ class HrPerformanceRewardExport(models.TransientModel):
     reward_ids = fields.Many2many(
         "hr.performance.reward",
         string="Rewards",
-        default=_default_reward_ids,
+        default=lambda self: self._default_reward_ids(),
         domain=[("state", "in", EXPORTED), ("kind", "in", MONETARY)],
     )
     reward_count = fields.Integer("Rewards", compute="_compute_reward_count")

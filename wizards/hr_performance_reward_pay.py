@@ -27,7 +27,7 @@ class HrPerformanceRewardPay(models.TransientModel):
     reward_ids = fields.Many2many(
         "hr.performance.reward",
         string="Bonuses",
-        default=_default_reward_ids,
+        default=lambda self: self._default_reward_ids(),
         domain=[("kind", "=", "bonus"), ("state", "=", "approved")],
     )
     reward_count = fields.Integer("Bonuses to Mark", compute="_compute_totals")

@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("hr_performance_payroll_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the Performance app",
-            trigger: ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
+            trigger:
+                ".o_app[data-menu-xmlid='hr_performance.hr_performance_menu_root']",
             run: "click",
         },
         {
