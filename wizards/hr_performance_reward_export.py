@@ -38,7 +38,7 @@ class HrPerformanceRewardExport(models.TransientModel):
         default=lambda self: self._default_reward_ids(),
         domain=[("state", "in", EXPORTED), ("kind", "in", MONETARY)],
     )
-    reward_count = fields.Integer("Rewards", compute="_compute_reward_count")
+    reward_count = fields.Integer("Rewards to Export", compute="_compute_reward_count")
     file_format = fields.Selection(
         [("xlsx", "Excel (XLSX)"), ("csv", "CSV")],
         string="Format",
