@@ -281,7 +281,7 @@ class TestRewardTruth(PayrollMixin, HrPerformanceReviewCase):
             early = Apply.create({"effective_date": date(2026, 12, 6)})
         self.assertNotIn(raise_, early.reward_ids)
         if not early.reward_ids:
-            self.assertIn("take effect later", early.explanation)
+            self.assertIn("the first taking effect on", early.explanation)
             with self.assertRaisesRegex(UserError, "Nothing is due by"):
                 early.action_apply()
         with freeze_time("2027-01-10"):

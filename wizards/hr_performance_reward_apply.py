@@ -30,7 +30,7 @@ class HrPerformanceRewardApply(models.TransientModel):
     reward_ids = fields.Many2many(
         "hr.performance.reward", compute="_compute_reward_ids", string="To Apply"
     )
-    reward_count = fields.Integer(compute="_compute_reward_ids")
+    reward_count = fields.Integer("Raises to Apply", compute="_compute_reward_ids")
     monthly_increase = fields.Float(compute="_compute_reward_ids")
     explanation = fields.Char(compute="_compute_reward_ids")
 
@@ -57,9 +57,9 @@ class HrPerformanceRewardApply(models.TransientModel):
             )
         first = min(later.mapped("effective_date"))
         return self.env._(
-            "Nothing is due by %(date)s: %(count)s approved raises or promotions "
-            "take effect later, the first on %(first)s. Choose that date to apply "
-            "them.",
+            "Nothing is due by %(date)s. Approved raises or promotions waiting: "
+            "%(count)s, the first taking effect on %(first)s: choose that date to "
+            "apply them.",
             date=format_date(self.env, self.effective_date),
             count=len(later),
             first=format_date(self.env, first),
