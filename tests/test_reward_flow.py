@@ -260,6 +260,15 @@ class TestPayrollClient(RewardMixin, HrPerformanceHttpCase, HrPerformanceReviewC
         call("hr.performance.reward", "action_mark_paid", [rows[0]["id"]], "SLIP/42")
         bonus.invalidate_recordset()
         self.assertEqual((bonus.state, bonus.payslip_ref), ("paid", "SLIP/42"))
+        # the export as the external client calls it: a URL of the CSV, which the
+        # payroll session downloads
+        action = call("hr.performance.reward", "action_export_payroll", [bonus.id])
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.authenticate("hrp_test_payroll", "hrp_test_payroll")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("SLIP/42", response.text)
+        self.assertIn("3600.00", response.text)
         for model, fields_ in (
             ("hr.performance.reward", ["appraisal_id"]),
             ("hr.performance.appraisal", ["state"]),
