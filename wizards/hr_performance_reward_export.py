@@ -101,7 +101,9 @@ class HrPerformanceRewardExport(models.TransientModel):
     def _rows(self, rewards):
         columns = self._columns()
         # browse again: prefetch the rewards together, whatever they were read from
-        rewards = rewards.browse(rewards.ids).filtered(lambda r: r.kind in MONETARY)
+        rewards = rewards.browse(rewards.ids).filtered(
+            lambda r: r.kind in MONETARY and r.state in EXPORTED
+        )
         return [name for name, _value in columns], [
             [value(reward) for _name, value in columns] for reward in rewards
         ]
