@@ -10,7 +10,7 @@
     "maintainers": ["hr-performance"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["hr", "hr_contract", "hr_skills", "mail", "web_hierarchy"],
+    "depends": ["hr", "hr_contract", "hr_skills", "mail", "calendar", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",
         "security/ir.model.access.csv",

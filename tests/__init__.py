@@ -1,5 +1,6 @@
 from . import test_access_rights
 from . import test_groups
+from . import test_org_chart_rights
 from . import test_value
 from . import test_goal
 from . import test_goal_flow
