@@ -48,3 +48,4 @@ from . import hr_performance_report_checkin
 from . import hr_performance_report_feedback
 from . import ir_rule
 from . import res_users
+from . import calendar_event

@@ -80,8 +80,13 @@ class HrEmployee(models.Model):
                 {
                     "employee_id": employee.id,
                     "manager_user_id": employee.parent_id.user_id.id,
-                    "date": Checkin._next_date(
-                        last.get(employee), now, employee.performance_checkin_cadence
+                    "date": Checkin._working_day(
+                        Checkin._next_date(
+                            last.get(employee),
+                            now,
+                            employee.performance_checkin_cadence,
+                        ),
+                        employee.resource_calendar_id,
                     ),
                 }
                 for employee in todo

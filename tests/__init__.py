@@ -9,6 +9,7 @@ from . import test_goal_performance
 from . import test_checkin
 from . import test_checkin_privacy
 from . import test_checkin_schedule
+from . import test_checkin_calendar
 from . import test_feedback
 from . import test_feedback_performance
 from . import test_review_configuration
