@@ -4,6 +4,7 @@ from . import test_org_chart_rights
 from . import test_value
 from . import test_goal
 from . import test_goal_flow
+from . import test_goal_start
 from . import test_key_result_measure
 from . import test_goal_performance
 from . import test_checkin
