@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
 from .hr_employee import RECURRING_CADENCES
@@ -178,13 +179,20 @@ class HrPerformanceCheckin(models.Model):
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("employee_id", "manager_user_id", "date")
+    @api.depends_context("lang", "tz")
     def _compute_display_name(self):
         for checkin in self:
             checkin.display_name = self.env._(
                 "1:1 %(employee)s / %(manager)s, %(date)s",
                 employee=checkin.employee_id.name or "",
                 manager=checkin.manager_user_id.name or "",
-                date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
+                date=checkin.date
+                and format_date(
+                    self.env,
+                    fields.Datetime.context_timestamp(self, checkin.date).date(),
+                    lang_code=self.env.lang or self.env.user.lang,
+                )
+                or "",
             )
 
     @api.model

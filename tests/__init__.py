@@ -21,6 +21,7 @@ from . import test_appraisal_flow
 from . import test_review_anonymity
 from . import test_review_experience
 from . import test_reports
+from . import test_formats
 from . import test_calibration
 from . import test_reward_flow
 from . import test_reward_performance

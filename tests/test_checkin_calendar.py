@@ -86,3 +86,17 @@ class TestCheckinCalendar(HrPerformanceCase):
         # tomorrow is a Saturday: the next working day of a Monday-Friday calendar
         self.assertEqual(checkin.date, datetime(2026, 12, 14, 9, 0))
         self.assertEqual(checkin.calendar_event_id.start, checkin.date)
+
+    def test_the_name_uses_the_users_date_format(self):
+        checkin = self.Checkin.create(
+            {
+                "employee_id": self.employees["employee"].id,
+                "date": datetime(2026, 12, 1, 9, 0),
+            }
+        )
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        lang.date_format = "%d.%m.%Y"
+        self.env.invalidate_all()
+        name = checkin.with_context(tz="UTC").display_name
+        self.assertIn("01.12.2026", name)
+        self.assertNotIn("2026-12-01", name)
