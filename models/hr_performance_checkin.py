@@ -296,9 +296,7 @@ class HrPerformanceCheckin(models.Model):
     def _calendar_event_vals(self):
         self.ensure_one()
         # one field at a time: each read is prefetched for the whole batch
-        partners = (
-            self.employee_id.user_id.partner_id | self.manager_user_id.partner_id
-        )
+        partners = self.employee_id.user_id.partner_id | self.manager_user_id.partner_id
         return {
             "name": self.env._(
                 "1:1 %(employee)s / %(manager)s",

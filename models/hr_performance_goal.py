@@ -442,11 +442,15 @@ class HrPerformanceGoal(models.Model):
         return defaults
 
     @api.model
-    def hierarchy_read(self, domain, fields, parent_field, child_field=None, order=None):
+    def hierarchy_read(
+        self, domain, fields, parent_field, child_field=None, order=None
+    ):
         """The alignment tree (``hrp_alignment`` in the context) opens on its
         roots, the company objectives, each expanded one level: their direct
         contributors come nested under them."""
-        result = super().hierarchy_read(domain, fields, parent_field, child_field, order)
+        result = super().hierarchy_read(
+            domain, fields, parent_field, child_field, order
+        )
         if not self.env.context.get("hrp_alignment") or not child_field:
             return result
         ids = {row["id"] for row in result}

@@ -9,7 +9,9 @@ class TestFormats(TransactionCase):
     """Reports and dates read as people expect them."""
 
     def test_rating_trend_is_a_bar_chart_of_ratings_by_year(self):
-        action = self.env.ref("hr_performance.hr_performance_report_rating_action_trend")
+        action = self.env.ref(
+            "hr_performance.hr_performance_report_rating_action_trend"
+        )
         graph = action.view_ids.filtered(lambda view: view.view_mode == "graph")
         arch = etree.fromstring(graph.view_id.arch)
         self.assertEqual(arch.get("type"), "bar", "one year shows as a bar")

@@ -106,7 +106,9 @@ class TestCadenceByManager(HrPerformanceCase):
         self.assertFalse(manager.has_group("hr.group_hr_user"))
         employee = self.employees["employee"].with_user(manager)
         employee.action_set_checkin_cadence("weekly")
-        self.assertEqual(self.employees["employee"].performance_checkin_cadence, "weekly")
+        self.assertEqual(
+            self.employees["employee"].performance_checkin_cadence, "weekly"
+        )
         wizard = (
             self.env["hr.performance.checkin.cadence"]
             .with_user(manager)
