@@ -149,7 +149,6 @@ class HrPerformanceCheckin(models.Model):
     nudged = fields.Boolean(copy=False, readonly=True)
     calendar_event_id = fields.Many2one(
         "calendar.event",
-        "Calendar Event",
         copy=False,
         readonly=True,
         ondelete="set null",

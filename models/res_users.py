@@ -50,7 +50,7 @@ class ResUsers(models.Model):
         one of their employees, and remove the group the org chart granted from
         those left without a report. Three queries whatever the number of users."""
         # sudo: the org chart is public; groups follow it whoever edits an employee
-        users = self.sudo().with_context({ORG_CHART_SYNC: True}).exists()
+        users = self.sudo().with_context(**{ORG_CHART_SYNC: True}).exists()
         if not users:
             return
         group = self.env.ref(MANAGER)

@@ -683,6 +683,14 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             "hr.performance.reward.apply": self.env[
                 "hr.performance.reward.apply"
             ].create({}),
+            "hr.performance.checkin.cadence": self.env[
+                "hr.performance.checkin.cadence"
+            ].create(
+                {
+                    "employee_ids": [(6, 0, self.employees["employee"].ids)],
+                    "cadence": "weekly",
+                }
+            ),
         }
 
     def test_g_every_button_checks_its_caller(self):

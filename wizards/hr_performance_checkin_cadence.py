@@ -22,7 +22,10 @@ class HrPerformanceCheckinCadence(models.TransientModel):
         return False
 
     employee_ids = fields.Many2many(
-        "hr.employee", string="Employees", required=True, default=_default_employee_ids
+        "hr.employee",
+        string="Employees",
+        required=True,
+        default=lambda self: self._default_employee_ids(),
     )
     cadence = fields.Selection(
         CADENCE_SELECTION, "Check-in Cadence", required=True, default="monthly"
