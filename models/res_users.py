@@ -35,14 +35,14 @@ class ResUsers(models.Model):
             key == "groups_id" or key.startswith(("in_group_", "sel_groups_"))
             for key in vals
         ):
-            # a group removed by hand is no longer the org chart's
             group = self.env.ref(MANAGER)
             # sudo: the org chart's flag, after the caller's own write of the groups
-            dropped = self.sudo().filtered(
-                lambda user: user.hr_performance_manager_auto
-                and group not in user.groups_id
-            )
-            dropped.write({"hr_performance_manager_auto": False})
+            users = self.sudo().filtered("hr_performance_manager_auto")
+            # granted by hand (the group named in the write), or removed by hand:
+            # no longer the org chart's
+            by_hand = users if _grants(vals, group) else users.browse()
+            by_hand |= users.filtered(lambda user: group not in user.groups_id)
+            by_hand.write({"hr_performance_manager_auto": False})
         return result
 
     def _hrp_sync_manager_group(self):
@@ -62,11 +62,8 @@ class ResUsers(models.Model):
             .with_context(active_test=True)
             .search([("parent_id.user_id", "in", users.ids)])
         )
-        managing = (
-            reports.parent_id.filtered("active").user_id.filtered(
-                lambda user: user.active and not user.share
-            )
-            & users
+        managing = users & reports.parent_id.filtered("active").user_id.filtered(
+            lambda user: user.active and not user.share
         )
         to_grant = managing.filtered(lambda user: group not in user.groups_id)
         to_grant.write(
@@ -82,3 +79,17 @@ class ResUsers(models.Model):
                 "hr_performance_manager_auto": False,
             }
         )
+
+
+def _grants(vals, group):
+    """Whether the ``res.users`` values ``vals`` give ``group`` explicitly."""
+    for command in vals.get("groups_id") or ():
+        if isinstance(command, list | tuple) and command:
+            if command[0] == Command.LINK and command[1] == group.id:
+                return True
+            if command[0] == Command.SET and group.id in (command[2] or ()):
+                return True
+    return bool(vals.get(f"in_group_{group.id}")) or any(
+        key.startswith("sel_groups_") and value == group.id
+        for key, value in vals.items()
+    )

@@ -80,6 +80,14 @@ class TestOrgChartRights(HrPerformanceCase):
         self.report.parent_id = False
         self.assertTrue(self.is_manager(self.lead_user), "granted by hand")
 
+    def test_granted_by_hand_after_the_org_chart_is_kept(self):
+        self.report.parent_id = self.lead
+        self.assertTrue(self.lead_user.hr_performance_manager_auto)
+        self.lead_user.write({"groups_id": [Command.link(self.env.ref(MANAGER).id)]})
+        self.assertFalse(self.lead_user.hr_performance_manager_auto)
+        self.report.parent_id = False
+        self.assertTrue(self.is_manager(self.lead_user))
+
     def test_unticked_the_org_chart_flag_keeps_the_group(self):
         self.report.parent_id = self.lead
         self.lead_user.hr_performance_manager_auto = False
