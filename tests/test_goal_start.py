@@ -83,3 +83,40 @@ class TestGoalsStartRight(HrPerformanceCase):
             form.target_value = 14
             self.assertEqual(form.current_value, 30)
         self.assertEqual(form.record.progress, 0)
+
+    def test_the_alignment_opens_on_company_objectives_one_level_down(self):
+        Goal = self.env["hr.performance.goal"].with_user(self.users["officer"])
+        objectives = Goal.create(
+            [
+                {
+                    "name": f"HRP objective {i}",
+                    "scope": "company",
+                    "date_deadline": date(2030, 12, 31),
+                }
+                for i in range(2)
+            ]
+        )
+        child = Goal.create(
+            {
+                "name": "HRP contribution",
+                "employee_id": self.employees["employee"].id,
+                "parent_id": objectives[0].id,
+                "date_deadline": date(2030, 12, 31),
+            }
+        )
+        rows = Goal.with_context(hrp_alignment=True).hierarchy_read(
+            [
+                ("parent_id", "=", False),
+                ("scope", "=", "company"),
+                ("id", "in", objectives.ids),
+            ],
+            ["name", "child_ids"],
+            "parent_id",
+            "child_ids",
+        )
+        by_id = {row["id"]: row for row in rows}
+        self.assertEqual(set(by_id), set(objectives.ids), "no stray goal beside them")
+        self.assertEqual(
+            [row["id"] for row in by_id[objectives[0].id]["child_ids"]], child.ids
+        )
+        self.assertEqual(by_id[objectives[1].id]["child_ids"], [])
