@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "data/hr_performance_rating_scale_data.xml",
         "data/hr_performance_measure_source_data.xml",
+        "data/hr_performance_manager_data.xml",
         "views/hr_performance_value_views.xml",
         "views/hr_performance_goal_views.xml",
         "views/hr_performance_measure_source_views.xml",

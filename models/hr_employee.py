@@ -127,6 +127,21 @@ class HrEmployee(models.Model):
         before._hrp_sync_manager_group()
         return result
 
+    @api.model
+    def _hrp_sync_all_managers(self):
+        """Make every user with reports a performance manager, and remove the
+        org chart's group from those left without: on install and update (the
+        org chart may have changed without this addon's code loaded)."""
+        # sudo: the org chart is public; groups follow it
+        employees = self.sudo().search([("parent_id.user_id", "!=", False)])
+        # sudo: the users the org chart made managers before
+        flagged = (
+            self.env["res.users"]
+            .sudo()
+            .search([("hr_performance_manager_auto", "=", True)])
+        )
+        (employees.parent_id.user_id | flagged)._hrp_sync_manager_group()
+
     def _org_chart_users(self):
         """The users whose reports these employees change: their managers' and
         their own (who may manage others)."""

@@ -155,3 +155,22 @@ class TestCadenceByManager(HrPerformanceCase):
         self.assertEqual(
             self.employees["employee"].performance_checkin_cadence, "biweekly"
         )
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestOrgChartRightsOnUpdate(HrPerformanceCase):
+    def test_the_update_follows_the_org_chart(self):
+        """Reports given while the addon's code was not loaded (raw SQL here)."""
+        lead = new_test_user(self.env, login="hrp_chart_sql", name="HRP SQL Lead")
+        lead_employee, report = self.env["hr.employee"].create(
+            [{"name": "HRP SQL Lead", "user_id": lead.id}, {"name": "HRP SQL Report"}]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE hr_employee SET parent_id = %s WHERE id = %s",
+            (lead_employee.id, report.id),
+        )
+        self.env.invalidate_all()
+        self.env["hr.employee"]._hrp_sync_all_managers()
+        self.assertTrue(lead.has_group(MANAGER))
+        self.assertTrue(self.users["manager"].has_group(MANAGER), "by hand: kept")
