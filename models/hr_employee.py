@@ -134,12 +134,9 @@ class HrEmployee(models.Model):
         org chart may have changed without this addon's code loaded)."""
         # sudo: the org chart is public; groups follow it
         employees = self.sudo().search([("parent_id.user_id", "!=", False)])
+        Users = self.env["res.users"]
         # sudo: the users the org chart made managers before
-        flagged = (
-            self.env["res.users"]
-            .sudo()
-            .search([("hr_performance_manager_auto", "=", True)])
-        )
+        flagged = Users.sudo().search([("hr_performance_manager_auto", "=", True)])
         (employees.parent_id.user_id | flagged)._hrp_sync_manager_group()
 
     def _org_chart_users(self):
