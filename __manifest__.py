@@ -10,7 +10,7 @@
     "maintainers": ["hr-performance"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["hr", "hr_contract", "hr_skills", "mail", "web_hierarchy"],
+    "depends": ["hr", "hr_contract", "hr_skills", "mail", "calendar", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",
         "security/ir.model.access.csv",
@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "data/hr_performance_rating_scale_data.xml",
         "data/hr_performance_measure_source_data.xml",
+        "data/hr_performance_manager_data.xml",
         "views/hr_performance_value_views.xml",
         "views/hr_performance_goal_views.xml",
         "views/hr_performance_measure_source_views.xml",

@@ -47,3 +47,5 @@ from . import hr_performance_report_reward
 from . import hr_performance_report_checkin
 from . import hr_performance_report_feedback
 from . import ir_rule
+from . import res_users
+from . import calendar_event

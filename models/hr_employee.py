@@ -2,7 +2,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .hr_performance_access import ADMIN, MANAGER, OFFICER
 from .hr_performance_activity import create_activities
@@ -18,6 +18,8 @@ CADENCE_SELECTION = [
 # The cadences that plan check-ins; an empty cadence means "none", as hr's own
 # inserts (which know nothing of this field) leave it empty.
 RECURRING_CADENCES = ("weekly", "biweekly", "monthly")
+# the fields of the org chart that make a user a performance manager or not
+ORG_CHART_FIELDS = ("parent_id", "user_id", "active")
 
 
 class HrEmployee(models.Model):
@@ -78,8 +80,13 @@ class HrEmployee(models.Model):
                 {
                     "employee_id": employee.id,
                     "manager_user_id": employee.parent_id.user_id.id,
-                    "date": Checkin._next_date(
-                        last.get(employee), now, employee.performance_checkin_cadence
+                    "date": Checkin._working_day(
+                        Checkin._next_date(
+                            last.get(employee),
+                            now,
+                            employee.performance_checkin_cadence,
+                        ),
+                        employee.resource_calendar_id,
                     ),
                 }
                 for employee in todo
@@ -93,11 +100,15 @@ class HrEmployee(models.Model):
         employees = super().create(vals_list)
         if any(vals.get("user_id") for vals in vals_list):
             self._clear_rule_cache()
+        if any(vals.get("parent_id") for vals in vals_list):
+            employees._org_chart_users()._hrp_sync_manager_group()
         return employees
 
     def write(self, vals):
         if vals.get("user_id"):
             self._check_user_relink(vals["user_id"])
+        chart_changes = any(name in vals for name in ORG_CHART_FIELDS)
+        before = self._org_chart_users() if chart_changes else None
         result = super().write(vals)
         if "user_id" in vals or "active" in vals:
             self._clear_rule_cache()
@@ -105,12 +116,68 @@ class HrEmployee(models.Model):
             self._cancel_open_appraisals()
         if "parent_id" in vals:
             self._log_new_manager()
+        if chart_changes:
+            (before | self._org_chart_users())._hrp_sync_manager_group()
         return result
 
     def unlink(self):
+        before = self._org_chart_users()
         result = super().unlink()
         self._clear_rule_cache()
+        before._hrp_sync_manager_group()
         return result
+
+    @api.model
+    def _hrp_sync_all_managers(self):
+        """Make every user with reports a performance manager, and remove the
+        org chart's group from those left without: on install and update (the
+        org chart may have changed without this addon's code loaded)."""
+        # sudo: the org chart is public; groups follow it
+        employees = self.sudo().search([("parent_id.user_id", "!=", False)])
+        Users = self.env["res.users"]
+        # sudo: the users the org chart made managers before
+        flagged = Users.sudo().search([("hr_performance_manager_auto", "=", True)])
+        (employees.parent_id.user_id | flagged)._hrp_sync_manager_group()
+
+    def _org_chart_users(self):
+        """The users whose reports these employees change: their managers' and
+        their own (who may manage others)."""
+        # sudo: the managers' users: the org chart is public
+        employees = self.sudo().with_context(active_test=False)
+        return employees.parent_id.user_id | employees.user_id
+
+    def action_set_checkin_cadence(self, cadence):
+        """Set the check-in cadence of these employees: for their managers (the
+        strict chain above each) and performance officers, without the Employees
+        app's rights."""
+        if cadence not in dict(CADENCE_SELECTION):
+            raise UserError(
+                self.env._("%(cadence)s is not a check-in cadence.", cadence=cadence)
+            )
+        if not self:
+            return True
+        employees = self.with_context(active_test=False).exists()
+        user = self.env.user
+        if employees != self or not (
+            self.env.su
+            or employees._hrp_is_managed_by(user)
+            or (
+                user.has_group(OFFICER)
+                # sudo: the employees' companies and users, to tell an officer's own
+                and employees.sudo().company_id <= user.company_ids
+                and user not in employees.sudo().user_id
+            )
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the managers of these employees, or a performance officer, "
+                    "set their check-in cadence."
+                )
+            )
+        # sudo: the caller manages each employee (checked above); the field is
+        # on hr.employee, which managers without the Employees app cannot write
+        employees.sudo().write({"performance_checkin_cadence": cadence})
+        return True
 
     def _clear_rule_cache(self):
         """The record rules hold each user's employees (the manager chain): they

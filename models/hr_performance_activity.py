@@ -21,6 +21,19 @@ def create_activities(env, res_model, vals_list):
     # sudo: the assignees' partners, to make them followers
     partner_of = {user.id: user.partner_id.id for user in users.sudo()}
     wanted = {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
+    insert_followers(env, res_model, wanted)
+    # activities of a step its caller was checked for, to readers only
+    return (
+        clean_sudo(env["mail.activity"])
+        .with_context(mail_activity_quick_update=True, **{FOLLOWERS_INSERTED: True})
+        .create(vals_list)
+    )
+
+
+def insert_followers(env, res_model, wanted):
+    """Make each partner a follower of its record, ``wanted`` being a set of
+    (record id, partner id), in one search and one create: the records'
+    ``message_subscribe`` skips them when ``FOLLOWERS_INSERTED`` is in the context."""
     Followers = clean_sudo(env["mail.followers"])
     existing = {
         (follower.res_id, follower.partner_id.id)
@@ -32,7 +45,7 @@ def create_activities(env, res_model, vals_list):
         )
     }
     subtypes = env["mail.message.subtype"].default_subtypes(res_model)[0]
-    Followers.create(
+    return Followers.create(
         [
             {
                 "res_model": res_model,
@@ -42,10 +55,4 @@ def create_activities(env, res_model, vals_list):
             }
             for res_id, partner_id in sorted(wanted - existing)
         ]
-    )
-    # activities of a step its caller was checked for, to readers only
-    return (
-        clean_sudo(env["mail.activity"])
-        .with_context(mail_activity_quick_update=True, **{FOLLOWERS_INSERTED: True})
-        .create(vals_list)
     )

@@ -3,13 +3,15 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
 from .hr_employee import RECURRING_CADENCES
 from .hr_performance_access import OFFICER, ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_OFFICER
-from .hr_performance_activity import FOLLOWERS_INSERTED
+from .hr_performance_activity import FOLLOWERS_INSERTED, insert_followers
+from .hr_performance_guard import clean_sudo
 from .hr_performance_state import rule_checked_domain
 from .hr_performance_workflow import Transition
 
@@ -35,6 +37,18 @@ CADENCE = {
     "monthly": relativedelta(months=1),
 }
 NUDGE_AFTER = timedelta(days=2)
+# how long the calendar event of a 1:1 lasts
+MEETING = timedelta(minutes=30)
+# what the calendar event of a check-in follows
+EVENT_FIELDS = ("date", "employee_id", "manager_user_id")
+# the calendar event of a 1:1 is the server's: no invitation mail (the reminder
+# activity tells both), no chatter of its own
+EVENT_CONTEXT = {
+    "no_mail_to_attendees": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "tracking_disable": True,
+}
 ACTIVITY_TYPE = "hr_performance.mail_activity_type_checkin"
 
 
@@ -79,7 +93,7 @@ class HrPerformanceCheckin(models.Model):
     _workflow_create_fields = frozenset(
         ("employee_id", "manager_user_id", "date", "mood", "note_ids", *SHARED)
     )
-    _workflow_server_fields = frozenset(("nudged",))
+    _workflow_server_fields = frozenset(("nudged", "calendar_event_id"))
 
     # the company follows the employee: no check_company, which would filter the
     # employee by the company not known yet
@@ -133,6 +147,14 @@ class HrPerformanceCheckin(models.Model):
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
     nudged = fields.Boolean(copy=False, readonly=True)
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        help="The meeting in both people's calendars, moved and cancelled with the "
+        "check-in.",
+    )
 
     @api.depends("employee_id")
     def _compute_manager_user_id(self):
@@ -156,13 +178,20 @@ class HrPerformanceCheckin(models.Model):
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("employee_id", "manager_user_id", "date")
+    @api.depends_context("lang", "tz")
     def _compute_display_name(self):
         for checkin in self:
             checkin.display_name = self.env._(
                 "1:1 %(employee)s / %(manager)s, %(date)s",
                 employee=checkin.employee_id.name or "",
                 manager=checkin.manager_user_id.name or "",
-                date=checkin.date and fields.Date.to_string(checkin.date.date()) or "",
+                date=checkin.date
+                and format_date(
+                    self.env,
+                    fields.Datetime.context_timestamp(self, checkin.date).date(),
+                    lang_code=self.env.lang or self.env.user.lang,
+                )
+                or "",
             )
 
     @api.model
@@ -179,7 +208,22 @@ class HrPerformanceCheckin(models.Model):
                 {key: value for key, value in vals.items() if key != "manager_user_id"}
                 for vals in vals_list
             ]
-        return super().create(vals_list)
+        checkins = super().create(vals_list)
+        checkins._sync_calendar_events()
+        return checkins
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "state" in vals or any(name in vals for name in EVENT_FIELDS):
+            self._sync_calendar_events()
+        return result
+
+    def unlink(self):
+        events = self._hrp_sudo().calendar_event_id
+        result = super().unlink()
+        # sudo: the meetings of the deleted check-ins, which the server created
+        events.sudo().unlink()
+        return result
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # followers of a batch of activities are inserted at once beforehand
@@ -247,6 +291,78 @@ class HrPerformanceCheckin(models.Model):
             ]
         )
         late.write({"nudged": True})
+
+    def _calendar_event_vals(self):
+        self.ensure_one()
+        # one field at a time: each read is prefetched for the whole batch
+        partners = self.employee_id.user_id.partner_id | self.manager_user_id.partner_id
+        return {
+            "name": self.env._(
+                "1:1 %(employee)s / %(manager)s",
+                employee=self.employee_id.name,
+                manager=self.manager_user_id.name or "",
+            ),
+            "start": self.date,
+            "stop": self.date + MEETING,
+            "user_id": self.manager_user_id.id or self.employee_id.user_id.id,
+            "partner_ids": [Command.set(partners.ids)],
+        }
+
+    def _sync_calendar_events(self):
+        """A planned check-in has a meeting in both people's calendars, moved with
+        it; a cancelled one has none. Batched: one create of the new events."""
+        # sudo: the server's meetings of check-ins the caller was checked to write
+        checkins = self._hrp_sudo().with_context(**EVENT_CONTEXT)
+        cancelled = checkins.filtered(lambda checkin: checkin.state == "cancelled")
+        events = cancelled.calendar_event_id
+        if events:
+            cancelled.write({"calendar_event_id": False})
+            events.unlink()
+        planned = checkins.filtered(
+            lambda checkin: checkin.state == "planned" and checkin.date
+        )
+        for checkin in planned.filtered("calendar_event_id"):
+            event = checkin.calendar_event_id
+            vals = checkin._calendar_event_vals()
+            if (
+                event.start != vals["start"]
+                or event.stop != vals["stop"]
+                or event.name != vals["name"]
+                or event.user_id.id != vals["user_id"]
+                or set(event.partner_ids.ids) != set(vals["partner_ids"][0][2])
+            ):
+                event.write(vals)
+        new = planned.filtered(lambda checkin: not checkin.calendar_event_id)
+        if not new:
+            return
+        vals_list = [checkin._calendar_event_vals() for checkin in new]
+        events = (
+            clean_sudo(self.env["calendar.event"])
+            .with_context(**EVENT_CONTEXT, **{FOLLOWERS_INSERTED: True})
+            .create(vals_list)
+        )
+        insert_followers(
+            self.env,
+            events._name,
+            {
+                (event.id, partner_id)
+                for event, vals in zip(events, vals_list, strict=True)
+                for partner_id in vals["partner_ids"][0][2]
+            },
+        )
+        for checkin, event in zip(new, events, strict=True):
+            checkin.calendar_event_id = event
+
+    @staticmethod
+    def _working_day(date, calendar):
+        """``date``, or the next day ``calendar`` works on (within a week)."""
+        if not calendar or not calendar.attendance_ids:
+            return date
+        for days in range(7):
+            day = date + timedelta(days=days)
+            if calendar._works_on_date(day):
+                return day
+        return date
 
     def _activity_vals(self):
         """Activity values reminding both people of each check-in, on its day."""

@@ -419,6 +419,56 @@ class HrPerformanceGoal(models.Model):
                     )
                 )
 
+    @api.onchange("scope")
+    def _onchange_scope(self):
+        if self.scope != "employee":
+            self.employee_id = False
+
+    @api.model
+    def default_get(self, fields_list):
+        """A new employee goal is one's own: the employee defaults to the current
+        user's (the form asks for every field; ``create`` given a scope does not
+        ask for it, so department and company goals get no employee)."""
+        defaults = super().default_get(fields_list)
+        if (
+            "employee_id" in fields_list
+            and "scope" in fields_list
+            and not defaults.get("employee_id")
+            and defaults.get("scope") == "employee"
+        ):
+            employee = self.env.user.employee_id
+            if employee and employee.company_id in self.env.companies:
+                defaults["employee_id"] = employee.id
+        return defaults
+
+    @api.model
+    def hierarchy_read(
+        self, domain, fields, parent_field, child_field=None, order=None
+    ):
+        """The alignment tree (``hrp_alignment`` in the context) opens on its
+        roots, the company objectives, each expanded one level: their direct
+        contributors come nested under them."""
+        result = super().hierarchy_read(
+            domain, fields, parent_field, child_field, order
+        )
+        if not self.env.context.get("hrp_alignment") or not child_field:
+            return result
+        ids = {row["id"] for row in result}
+        roots = [row for row in result if not row.get(parent_field)]
+        if len(roots) < 2 or len(roots) != len(result):
+            return result
+        children = self.search(
+            [(parent_field, "in", list(ids)), ("state", "!=", "cancelled")],
+            order=order,
+        ).read(fields)
+        nested = {}
+        for child in children:
+            nested.setdefault(child[parent_field][0], []).append(child)
+        for row in roots:
+            if row["id"] in nested:
+                row[child_field] = nested[row["id"]]
+        return result
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # x2many emptiness tests go through the rules of their lines

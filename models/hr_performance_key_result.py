@@ -85,9 +85,16 @@ class HrPerformanceKeyResult(models.Model):
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.company.currency_id
     )
-    start_value = fields.Float()
+    start_value = fields.Float(
+        help="Where the result starts: a new key result's current value. A target "
+        "below the start means lower is better (reduce 30 to 14)."
+    )
     target_value = fields.Float(default=100.0)
     current_value = fields.Float()
+    lower_is_better = fields.Boolean(
+        compute="_compute_lower_is_better",
+        help="The target is below the start: progress grows as the value goes down.",
+    )
     is_done = fields.Boolean(
         "Done", compute="_compute_is_done", inverse="_inverse_is_done"
     )
@@ -148,8 +155,17 @@ class HrPerformanceKeyResult(models.Model):
             result.is_done = result.unit == "boolean" and result.current_value >= 1
 
     def _inverse_is_done(self):
-        for result in self:
+        # the form sends "not done" for every unit: only a done / not done result
+        # takes its value from it
+        for result in self.filtered(lambda result: result.unit == "boolean"):
             result.current_value = 1.0 if result.is_done else 0.0
+
+    @api.depends("unit", "start_value", "target_value")
+    def _compute_lower_is_better(self):
+        for result in self:
+            result.lower_is_better = (
+                result.unit != "boolean" and result.target_value < result.start_value
+            )
 
     @api.depends("unit", "start_value", "target_value", "current_value")
     def _compute_progress(self):
@@ -219,8 +235,21 @@ class HrPerformanceKeyResult(models.Model):
             allowed -= set(VALUE)  # the measure writes the value
         return allowed
 
+    @api.onchange("start_value")
+    def _onchange_start_value(self):
+        # a new key result starts where it starts, not at zero
+        if not self._origin.id and self.unit != "boolean":
+            self.current_value = self.start_value
+
     @api.model_create_multi
     def create(self, vals_list):
+        # a key result created without a current value is at its start
+        vals_list = [
+            vals
+            if "current_value" in vals or vals.get("unit") == "boolean"
+            else {**vals, "current_value": vals.get("start_value", 0.0)}
+            for vals in vals_list
+        ]
         if any(vals.get("measure", "manual") != "manual" for vals in vals_list):
             self._check_measure_configurer()
         results = super().create(vals_list)

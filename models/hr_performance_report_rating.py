@@ -59,7 +59,13 @@ class HrPerformanceReportRating(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     released = fields.Boolean(readonly=True)
     level_id = fields.Many2one("hr.performance.rating.level", "Rating", readonly=True)
-    rating_value = fields.Float(readonly=True, aggregator="avg")
+    rating_value = fields.Float(
+        "Rating (Scale)",
+        readonly=True,
+        aggregator="avg",
+        digits=(4, 2),
+        help="The rating in the units of its scale (1 to 5 on a five-level scale).",
+    )
     rating_percent = fields.Float(
         "Rating (%)", readonly=True, aggregator="avg", digits=(5, 1)
     )

@@ -136,6 +136,12 @@ ACCESS = {
     "hr.performance.assessment.line": READ_WRITE,
     "hr.performance.appraisal.note": MANAGERS_ONLY,
     "hr.performance.appraisal.sign": EMPLOYEE_ALL,
+    "hr.performance.checkin.cadence": {
+        **{role: "" for role in ROLES},
+        "manager": "cru",
+        "officer": "cru",
+        "admin": "cru",
+    },
     "hr.performance.appraisal.release": EMPLOYEE_ALL,
     "hr.performance.development.action": PLANNED_BY_MANAGERS,
     "hr.performance.pip": {

@@ -59,9 +59,10 @@ class TestCheckin(HrPerformanceCase):
                 line.key_result_id = result
                 line.value_after = 20
         update = checkin.update_ids
+        # "30 days down to 10" starts at 30, 0 % (not at 0, "100 %")
         self.assertEqual(
             (update.value_before, update.progress_before, update.progress_after),
-            (0.0, 100.0, 50.0),
+            (30.0, 0.0, 50.0),
         )
         self.assertEqual(result.current_value, 20)
         self.assertEqual(self.goal.with_user(self.users["employee"]).progress, 50)

@@ -104,7 +104,8 @@ class TestCheckinSchedule(HrPerformanceCase):
     def test_scheduling_queries_flat_for_10_and_100(self):
         """Scheduling costs the same queries for 10 employees as for 50, and 100 cost
         only what Odoo's 100-rows-per-INSERT batches add for their 200 followers and
-        200 activities: one create each of check-ins, followers and activities."""
+        200 activities: one create each of check-ins, followers and activities, and
+        of the 100 calendar events with their attendees and followers."""
         warm, small, mid = self._team(2, tag="w"), self._team(10), self._team(50)
         large = self._team(100)
         # creating users clears Odoo's caches: warm them after, as in production
@@ -114,11 +115,15 @@ class TestCheckinSchedule(HrPerformanceCase):
             self._count_queries(Employee.browse(team.ids)._schedule_next_checkins)
             for team in (small, mid)
         ]
-        self.assertEqual(counts[0], counts[1], "scheduling grows with the team")
+        # the meetings' followers and attendees are inserted by Odoo 100 rows at a
+        # time: 50 meetings may take one more INSERT than 10
+        self.assertLessEqual(counts[1], counts[0] + 1, "scheduling grows with the team")
         team = Employee.browse(large.ids)
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(counts[1] + 3):
+        # + the INSERT chunks of 200 followers and 200 activities of the check-ins,
+        # and of the 200 attendees and followers of their meetings
+        with self.assertQueryCount(counts[1] + 6):
             checkins = team._schedule_next_checkins()
         self.assertEqual(len(checkins), 100)
         self.assertEqual(len(checkins.activity_ids), 200)
@@ -127,4 +132,5 @@ class TestCheckinSchedule(HrPerformanceCase):
             checkins[0].employee_id.user_id.partner_id
             | checkins[0].manager_user_id.partner_id,
         )
-        self.assertLessEqual(counts[1], 20)
+        # a dozen of them create the calendar events (attendees, followers, alarms)
+        self.assertLessEqual(counts[1], 35)

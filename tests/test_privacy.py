@@ -689,6 +689,14 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             "hr.performance.reward.pay": self.env["hr.performance.reward.pay"].create(
                 {"payslip_ref": "HRP/1"}
             ),
+            "hr.performance.checkin.cadence": self.env[
+                "hr.performance.checkin.cadence"
+            ].create(
+                {
+                    "employee_ids": [(6, 0, self.employees["employee"].ids)],
+                    "cadence": "weekly",
+                }
+            ),
         }
 
     def test_g_every_button_checks_its_caller(self):

@@ -4,3 +4,4 @@ from . import hr_performance_appraisal_release
 from . import hr_performance_reward_apply
 from . import hr_performance_reward_export
 from . import hr_performance_reward_pay
+from . import hr_performance_checkin_cadence
