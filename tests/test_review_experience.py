@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import HrPerformanceReviewCase
+from .common import HrPerformanceReviewCase, sent
 
 
 @tagged("post_install", "-at_install")
@@ -160,8 +160,9 @@ class TestReviewExperience(HrPerformanceReviewCase):
 
     def test_evidence_is_read_as_the_manager(self):
         Feedback = self.env["hr.performance.feedback"]
-        Feedback.with_user(self.peers[0]).create(
-            [
+        sent(
+            Feedback.with_user(self.peers[0]).create(
+                [
                 {
                     "employee_id": self.employees["employee"].id,
                     "body": "<p>HRP shared with managers</p>",
@@ -173,6 +174,7 @@ class TestReviewExperience(HrPerformanceReviewCase):
                     "visibility": "private",
                 },
             ]
+            )
         )
         lead = self.assessment_of("manager", "manager")
         evidence = lead.review_evidence()

@@ -149,7 +149,7 @@ class TestUi(HrPerformanceHttpCase):
                 "body": "<p>Great demo of the onboarding.</p>",
                 "visibility": "manager",
             }
-        )
+        ).action_send()
         self.start_tour(
             "/odoo", "hr_performance_self_assessment_tour", login="hrp_tour_report"
         )
