@@ -49,3 +49,29 @@ def create_activities(env, res_model, vals_list):
         .with_context(mail_activity_quick_update=True, **{FOLLOWERS_INSERTED: True})
         .create(vals_list)
     )
+
+
+def close_activities(records, pairs=None, cancel=False):
+    """Close the activities the addon created on ``records``, in one search: marked
+    done (what they asked for is done) or, with ``cancel``, removed (it no longer
+    applies). ``pairs``: only those of these ``{(res_id, user_id)}``. Activities
+    people planned themselves (not ``automated``) are left alone."""
+    if not records:
+        return records.env["mail.activity"]
+    # activities of a step its caller was checked for
+    activities = clean_sudo(records.env["mail.activity"]).search(
+        [
+            ("res_model", "=", records._name),
+            ("res_id", "in", records.ids),
+            ("automated", "=", True),
+        ]
+    )
+    if pairs is not None:
+        activities = activities.filtered(
+            lambda act: (act.res_id, act.user_id.id) in pairs
+        )
+    if cancel:
+        activities.unlink()
+    elif activities:
+        activities.action_feedback()
+    return activities

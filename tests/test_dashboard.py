@@ -280,8 +280,11 @@ class TestDashboard(DashboardCase):
         for role in ("employee", "manager"):
             with self.assertRaisesRegex(AccessError, "Only performance officers"):
                 Dashboard.with_user(self.users[role]).action_nudge_late_reviewers()
+        done = Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers()
+        self.assertEqual(done["params"]["count"], 3)
         self.assertEqual(
-            Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers(), 3
+            done["params"]["message"],
+            "3 people were reminded of their late reviews.",
         )
         todos = self.cycle.appraisal_ids.activity_ids.filtered(
             lambda act: act.summary == OVERDUE
@@ -294,9 +297,9 @@ class TestDashboard(DashboardCase):
             set(self.cycle.appraisal_ids.mapped("date_reminded")), {date(2026, 6, 1)}
         )
         # a second click the same day nudges nobody again
-        self.assertEqual(
-            Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers(), 0
-        )
+        again = Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers()
+        self.assertEqual(again["params"]["count"], 0)
+        self.assertIn("Nobody to remind", again["params"]["message"])
         self.assertEqual(
             len(
                 self.cycle.appraisal_ids.activity_ids.filtered(

@@ -8,7 +8,6 @@ import {
     formatDate,
     formatDateTime,
 } from "@web/core/l10n/dates";
-import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
@@ -22,7 +21,6 @@ export class PerformanceDashboard extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.notification = useService("notification");
         this.state = useState({data: null, nudging: false});
         onWillStart(() => this.load());
     }
@@ -80,19 +78,13 @@ export class PerformanceDashboard extends Component {
     async nudge() {
         this.state.nudging = true;
         try {
-            const count = await this.orm.call(
+            // the server's notification says how many people were reminded
+            const notification = await this.orm.call(
                 "hr.performance.dashboard",
                 "action_nudge_late_reviewers",
                 []
             );
-            this.notification.add(
-                count
-                    ? _t("Late reviewers of %(count)s appraisals were reminded.", {
-                          count,
-                      })
-                    : _t("Everyone late was already reminded today."),
-                {type: count ? "success" : "info"}
-            );
+            await this.action.doAction(notification);
             await this.load();
         } finally {
             this.state.nudging = false;
