@@ -31,3 +31,4 @@ from . import test_performance
 from . import test_privacy_matrix
 from . import test_authority
 from . import test_workflow_matrix
+from . import test_next_steps
