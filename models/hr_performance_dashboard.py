@@ -172,7 +172,9 @@ class HrPerformanceDashboard(models.AbstractModel):
         """The employee's tiles of what waits for them: appraisals to sign and 360
         feedback to give (each counted with the domain of the list it opens)."""
         return {
-            key: self._section(name, model, domain, self.env[model].search_count(domain))
+            key: self._section(
+                name, model, domain, self.env[model].search_count(domain)
+            )
             for key, name, model, domain in (
                 (
                     "to_sign",

@@ -77,7 +77,7 @@ class HrPerformanceFeedback(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent")],
         required=True,
-        default=_default_state,
+        default=lambda self: self._default_state(),
         copy=False,
         index=True,
         readonly=True,

@@ -200,7 +200,9 @@ class TestFeedbackSend(HrPerformanceCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Feedback = cls.env["hr.performance.feedback"]
-        cls.peer = new_test_user(cls.env, login="hrp_send_peer", groups="base.group_user")
+        cls.peer = new_test_user(
+            cls.env, login="hrp_send_peer", groups="base.group_user"
+        )
         cls.env["hr.employee"].create({"name": "HRP Send Peer", "user_id": cls.peer.id})
 
     def _draft(self, kind="praise", visibility=None):

@@ -190,7 +190,9 @@ class TestNextStepTiles(ActivityMixin, DashboardCase):
         self.goal_draft.with_user(self.users["employee"]).action_propose()
         section = self.dashboard("manager")["manager"]["goals_to_approve"]
         self.assertOpens("manager", section, self.goal_draft)
-        self.assertEqual(self.activities(self.goal_draft).user_id, self.users["manager"])
+        self.assertEqual(
+            self.activities(self.goal_draft).user_id, self.users["manager"]
+        )
         peer = self.dashboard("peer_manager")["manager"]["goals_to_approve"]
         self.assertOpens("peer_manager", peer, self.goal_draft.browse())
         self.goal_draft.with_user(self.users["manager"]).action_approve()

@@ -163,17 +163,17 @@ class TestReviewExperience(HrPerformanceReviewCase):
         sent(
             Feedback.with_user(self.peers[0]).create(
                 [
-                {
-                    "employee_id": self.employees["employee"].id,
-                    "body": "<p>HRP shared with managers</p>",
-                    "visibility": "manager",
-                },
-                {
-                    "employee_id": self.employees["employee"].id,
-                    "body": "<p>HRP only for the recipient</p>",
-                    "visibility": "private",
-                },
-            ]
+                    {
+                        "employee_id": self.employees["employee"].id,
+                        "body": "<p>HRP shared with managers</p>",
+                        "visibility": "manager",
+                    },
+                    {
+                        "employee_id": self.employees["employee"].id,
+                        "body": "<p>HRP only for the recipient</p>",
+                        "visibility": "private",
+                    },
+                ]
             )
         )
         lead = self.assessment_of("manager", "manager")
