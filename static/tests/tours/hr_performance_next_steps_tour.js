@@ -68,7 +68,7 @@ registry.category("web_tour.tours").add("hr_performance_goal_approve_tour", {
         },
         {
             content: "Open the proposed goal",
-            trigger: ".o_kanban_record:contains('Tour Proposed Goal')",
+            trigger: ".o_data_row:contains('Tour Proposed Goal') .o_data_cell[name=name]",
             run: "click",
         },
         {
