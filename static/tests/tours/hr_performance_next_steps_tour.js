@@ -68,7 +68,8 @@ registry.category("web_tour.tours").add("hr_performance_goal_approve_tour", {
         },
         {
             content: "Open the proposed goal",
-            trigger: ".o_data_row:contains('Tour Proposed Goal') .o_data_cell[name=name]",
+            trigger:
+                ".o_data_row:contains('Tour Proposed Goal') .o_data_cell[name=name]",
             run: "click",
         },
         {
