@@ -18,6 +18,7 @@ from .hr_performance_access import (
 )
 from .hr_performance_activity import (
     FOLLOWERS_INSERTED,
+    REVIEWERS,
     close_activities,
     create_activities,
 )
@@ -873,7 +874,7 @@ class HrPerformanceAppraisal(models.Model):
 
     def _cancel(self):
         self.write({"state": "cancelled"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.activity_unlink(["mail.mail_activity_data_todo", REVIEWERS])
         self.env["hr.performance.review.response"].search(
             [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
         ).write({"state": "cancelled"})
@@ -962,6 +963,8 @@ class HrPerformanceAppraisal(models.Model):
         self.env["hr.performance.review.response"].search(
             [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
         ).write({"state": "cancelled"})
+        # reviewers still proposed will not be asked now
+        close_activities(self, cancel=True, activity_type=REVIEWERS)
 
     def action_send_review_requests(self):
         """Approve the proposed 360 reviewers and invite them."""

@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 from .hr_performance_access import ROLE_AUTHOR, ROLE_OFFICER
-from .hr_performance_activity import close_activities
+from .hr_performance_activity import TODO, close_activities
 from .hr_performance_state import check_length, check_scale
 from .hr_performance_workflow import Chain, Transition
 
@@ -244,6 +244,7 @@ class HrPerformanceAssessment(models.Model):
         close_activities(
             self.appraisal_id,
             pairs={(a.appraisal_id.id, a.author_id.id) for a in authors},
+            activity_type=TODO,
         )
         self.appraisal_id._hrp_sudo()._on_assessments_submitted()
         return True

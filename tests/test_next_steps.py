@@ -214,3 +214,42 @@ class TestNextStepTiles(ActivityMixin, DashboardCase):
         self.assertOpens(
             "employee", section, self.env["hr.performance.review.response"]
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReviewerTodos(ActivityMixin, HrPerformanceReviewCase):
+    def lead_todos(self):
+        return self.activities(self.appraisal).filtered(
+            lambda act: act.activity_type_id
+            == self.env.ref("hr_performance.mail_activity_type_reviewers")
+        )
+
+    def _nominate(self, peer):
+        return (
+            self.env["hr.performance.review.request"]
+            .with_user(self.users["employee"])
+            .create({"appraisal_id": self.appraisal.id, "reviewer_id": peer.id})
+        )
+
+    def test_reviewers_proposed_ask_the_lead_until_approved(self):
+        first, second = self._nominate(self.peers[0]), self._nominate(self.peers[1])
+        todo = self.lead_todos()
+        self.assertEqual(todo.user_id, self.users["manager"], "one, for the lead")
+        self.as_user("manager", first).action_approve()
+        self.assertEqual(self.lead_todos(), todo, "one reviewer is still proposed")
+        self.as_user("manager", second).action_reject()
+        self.assertFalse(self.lead_todos())
+        self.assertTrue(self.done_messages(self.appraisal, "360 reviewers"))
+
+    def test_the_last_proposed_reviewer_removed(self):
+        request = self._nominate(self.peers[0])
+        self.assertTrue(self.lead_todos())
+        self.as_user("employee", request).unlink()
+        self.assertFalse(self.lead_todos())
+        self.assertFalse(self.done_messages(self.appraisal, "360 reviewers"))
+
+    def test_the_lead_nominating_asks_nobody(self):
+        self.env["hr.performance.review.request"].with_user(
+            self.users["manager"]
+        ).create({"appraisal_id": self.appraisal.id, "reviewer_id": self.peers[0].id})
+        self.assertFalse(self.lead_todos())
