@@ -4,13 +4,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools.translate import LazyTranslate
 
-from .hr_performance_activity import REVIEWERS, close_activities, create_activities
 from .hr_performance_access import (
     ROLE_EMPLOYEE,
     ROLE_LEAD,
     ROLE_MANAGER,
     ROLE_OFFICER,
 )
+from .hr_performance_activity import REVIEWERS, close_activities, create_activities
 from .hr_performance_template import CATEGORIES
 from .hr_performance_workflow import Transition
 
