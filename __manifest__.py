@@ -3,7 +3,7 @@
 {
     "name": "Performance",
     "summary": "Goals, check-ins, feedback, appraisals and rewards for employees",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/Performance",
     "website": "https://github.com/hr-performance/hr_performance",
     "author": "hr_performance contributors",

@@ -42,6 +42,7 @@ from . import hr_performance_report_view
 from . import hr_performance_report_rating
 from . import hr_performance_report_goal
 from . import mail_activity
+from . import mail_message
 from . import hr_performance_report_cycle
 from . import hr_performance_report_reward
 from . import hr_performance_report_checkin

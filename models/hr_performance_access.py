@@ -19,6 +19,7 @@ PAYROLL = "hr_performance.group_hr_performance_payroll"
 ROLE_EMPLOYEE = "employee"  # the person the record is about
 ROLE_OWNER = "owner"  # the owner of a goal
 ROLE_AUTHOR = "author"  # who wrote it (assessments, notes, 360 answers)
+ROLE_SENDER = "sender"  # the author of feedback sent a moment ago (may withdraw it)
 ROLE_MANAGER = "manager"  # the employee's manager chain, strictly above them
 ROLE_LEAD = "lead"  # the lead appraiser of an appraisal
 ROLE_APPRAISER = "appraiser"  # any appraiser of an appraisal

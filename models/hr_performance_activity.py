@@ -11,6 +11,8 @@ e-mail is sent per activity: the activity in the assignee's systray is the remin
 from .hr_performance_guard import clean_sudo
 
 FOLLOWERS_INSERTED = "hr_performance_followers_inserted"
+TODO = "mail.mail_activity_data_todo"
+REVIEWERS = "hr_performance.mail_activity_type_reviewers"  # 360 reviewers to approve
 
 
 def create_activities(env, res_model, vals_list):
@@ -56,3 +58,30 @@ def insert_followers(env, res_model, wanted):
             for res_id, partner_id in sorted(wanted - existing)
         ]
     )
+
+def close_activities(records, pairs=None, cancel=False, activity_type=None):
+    """Close the activities the addon created on ``records``, in one search: marked
+    done (what they asked for is done) or, with ``cancel``, removed (it no longer
+    applies). ``pairs``: only those of these ``{(res_id, user_id)}``;
+    ``activity_type``: only those of this type (xml id). Activities people planned
+    themselves (not ``automated``) are left alone."""
+    if not records:
+        return records.env["mail.activity"]
+    domain = [
+        ("res_model", "=", records._name),
+        ("res_id", "in", records.ids),
+        ("automated", "=", True),
+    ]
+    if activity_type:
+        domain.append(("activity_type_id", "=", records.env.ref(activity_type).id))
+    # activities of a step its caller was checked for
+    activities = clean_sudo(records.env["mail.activity"]).search(domain)
+    if pairs is not None:
+        activities = activities.filtered(
+            lambda act: (act.res_id, act.user_id.id) in pairs
+        )
+    if cancel:
+        activities.unlink()
+    elif activities:
+        activities.action_feedback()
+    return activities

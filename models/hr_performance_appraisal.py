@@ -16,7 +16,12 @@ from .hr_performance_access import (
     ROLE_MANAGER,
     ROLE_OFFICER,
 )
-from .hr_performance_activity import FOLLOWERS_INSERTED, create_activities
+from .hr_performance_activity import (
+    FOLLOWERS_INSERTED,
+    REVIEWERS,
+    close_activities,
+    create_activities,
+)
 from .hr_performance_review_aggregate import aggregate_html
 from .hr_performance_state import rule_checked_domain
 from .hr_performance_workflow import Chain, Transition
@@ -729,10 +734,11 @@ class HrPerformanceAppraisal(models.Model):
                 and all(a.state == "submitted" for a in managers)
             ):
                 appraisal.state = "calibration"
+        calibrating = self.filtered(lambda a: a.state == "calibration")
+        # nothing left to write: the reminders of the review are done
+        close_activities(calibrating)
         # sudo: the sessions in progress pick up who reaches calibration late
-        self.env["hr.performance.calibration"].sudo()._pick_up(
-            self.filtered(lambda a: a.state == "calibration")
-        )
+        self.env["hr.performance.calibration"].sudo()._pick_up(calibrating)
 
     def _start_manager_review(self):
         self.write({"state": "manager_review"})
@@ -868,7 +874,7 @@ class HrPerformanceAppraisal(models.Model):
 
     def _cancel(self):
         self.write({"state": "cancelled"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.activity_unlink(["mail.mail_activity_data_todo", REVIEWERS])
         self.env["hr.performance.review.response"].search(
             [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
         ).write({"state": "cancelled"})
@@ -957,6 +963,8 @@ class HrPerformanceAppraisal(models.Model):
         self.env["hr.performance.review.response"].search(
             [("appraisal_id", "in", self.ids), ("state", "=", "draft")]
         ).write({"state": "cancelled"})
+        # reviewers still proposed will not be asked now
+        close_activities(self, cancel=True, activity_type=REVIEWERS)
 
     def action_send_review_requests(self):
         """Approve the proposed 360 reviewers and invite them."""
@@ -1019,6 +1027,10 @@ class HrPerformanceAppraisal(models.Model):
     def action_remind_late(self):
         """Officers nudge the late writers of these appraisals now (the dashboard's
         button): the cron's first reminder, at most once a day per appraisal."""
+        return len(self._remind_late_now()[0])
+
+    def _remind_late_now(self):
+        """``action_remind_late``: (the appraisals nudged, the people reminded)."""
         self._workflow_check_roles(
             (ROLE_OFFICER,),
             self.env._("Only performance officers nudge late reviewers."),
@@ -1027,20 +1039,21 @@ class HrPerformanceAppraisal(models.Model):
         late = self.filtered_domain(self._late_domain(today)).filtered(
             lambda a: a.date_reminded != today
         )
-        late._hrp_sudo()._remind_writers(today)
-        return len(late)
+        people = late._hrp_sudo()._remind_writers(today)
+        return late, people.with_env(self.env)
 
     def _remind_writers(self, today):
-        """One to-do per late writer of these appraisals, due today."""
+        """One to-do per late writer of these appraisals, due today. Returns the
+        users reminded."""
         summary = self.env._("Your part of this appraisal is overdue")
-        self._schedule_todos(
-            [
-                (appraisal, user, summary, today)
-                for appraisal in self
-                for user in appraisal._late_writers()
-            ]
-        )
+        entries = [
+            (appraisal, user, summary, today)
+            for appraisal in self
+            for user in appraisal._late_writers()
+        ]
+        self._schedule_todos(entries)
         self.write({"date_reminded": today})
+        return self.env["res.users"].union(*(user for _a, user, _s, _d in entries))
 
     def _late_writers(self):
         """The users whose assessment of this appraisal is late."""

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 from .hr_performance_access import ROLE_AUTHOR, ROLE_OFFICER
+from .hr_performance_activity import TODO, close_activities
 from .hr_performance_state import check_length, check_scale
 from .hr_performance_workflow import Chain, Transition
 
@@ -238,6 +239,13 @@ class HrPerformanceAssessment(models.Model):
         for assessment in self.filtered(lambda a: a.is_lead and not a.final_level_id):
             assessment.final_level_id = assessment._suggested_level()
         self._workflow_move("submit", {"date_submitted": fields.Datetime.now()})
+        # sudo: the author's to-dos of the appraisals (checked above) are done
+        authors = self.sudo()
+        close_activities(
+            self.appraisal_id,
+            pairs={(a.appraisal_id.id, a.author_id.id) for a in authors},
+            activity_type=TODO,
+        )
         self.appraisal_id._hrp_sudo()._on_assessments_submitted()
         return True
 

@@ -166,7 +166,42 @@ class HrPerformanceDashboard(models.AbstractModel):
                 self._to_write_domains()["self"],
                 todo.get("self", 0),
             ),
+            **self._employee_next_steps(),
         }
+
+    @api.model
+    def _employee_next_steps(self):
+        """The employee's tiles of what waits for them: appraisals to sign and 360
+        feedback to give (each counted with the domain of the list it opens)."""
+        return {
+            key: self._section(
+                name, model, domain, self.env[model].search_count(domain)
+            )
+            for key, name, model, domain in (
+                (
+                    "to_sign",
+                    self.env._("Appraisals to Sign"),
+                    "hr.performance.appraisal",
+                    self._to_sign_domain(),
+                ),
+                (
+                    "feedback_to_give",
+                    self.env._("360 Feedback to Give"),
+                    "hr.performance.review.response",
+                    self._feedback_to_give_domain(),
+                ),
+            )
+        }
+
+    @api.model
+    def _to_sign_domain(self):
+        return [("employee_id.user_id", "=", self.env.uid), ("state", "=", "to_sign")]
+
+    @api.model
+    def _feedback_to_give_domain(self):
+        # drafts close with the 360 feedback: no need to read the appraisal (which
+        # a reviewer does not)
+        return [("author_id", "=", self.env.uid), ("state", "=", "draft")]
 
     # ------------------------------------------------------------------ manager
 
@@ -198,7 +233,25 @@ class HrPerformanceDashboard(models.AbstractModel):
                 self._to_write_domains()["manager"],
                 todo.get("manager", 0),
             ),
+            "goals_to_approve": self._goals_to_approve_section(team, goals),
         }
+
+    @api.model
+    def _goals_to_approve_section(self, team, goals):
+        """The team's goals proposed for approval (from the goals already read)."""
+        proposed = goals.filtered(
+            lambda g: g.employee_id in team and g.state == "proposed"
+        )
+        return self._section(
+            self.env._("Goals to Approve"),
+            goals._name,
+            [
+                ("employee_id", "in", team.ids),
+                ("scope", "=", "employee"),
+                ("state", "=", "proposed"),
+            ],
+            len(proposed),
+        )
 
     # ------------------------------------------------------------------ officer
 
@@ -281,8 +334,8 @@ class HrPerformanceDashboard(models.AbstractModel):
     def action_nudge_late_reviewers(self):
         """The officer's one-click nudge: a to-do for every late reviewer, as the
         reminder cron does; ``hr.performance.appraisal.action_remind_late`` checks
-        that the caller is an officer of each. Returns how many appraisals were
-        nudged."""
+        that the caller is an officer of each. Returns the notification saying how
+        many people were reminded."""
         if not self.env.user.has_group(OFFICER):
             raise AccessError(
                 self.env._("Only performance officers nudge late reviewers.")
@@ -291,7 +344,37 @@ class HrPerformanceDashboard(models.AbstractModel):
         appraisals = self.env["hr.performance.appraisal"].search(
             self.env["hr.performance.appraisal"]._late_domain(today)
         )
-        return appraisals.action_remind_late()
+        _appraisals, people = appraisals._remind_late_now()
+        return self._nudge_notification(people)
+
+    @api.model
+    def _nudge_notification(self, people):
+        """What *Nudge all* did, in a whole sentence."""
+        if not people:
+            message = self.env._(
+                "Nobody to remind: everyone late was already reminded today."
+            )
+        elif len(people) == 1:
+            # sudo: the name of the one user just reminded, for the officer
+            message = self.env._(
+                "%(name)s was reminded of their late review.", name=people.sudo().name
+            )
+        else:
+            message = self.env._(
+                "%(count)s people were reminded of their late reviews.",
+                count=len(people),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "success" if people else "info",
+                "sticky": False,
+                "count": len(people),
+            },
+        }
+
 
     # ------------------------------------------------------------------ payroll
 

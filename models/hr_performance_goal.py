@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
@@ -12,6 +14,7 @@ from .hr_performance_access import (
     ROLE_OFFICER,
     ROLE_OWNER,
 )
+from .hr_performance_activity import close_activities, create_activities
 from .hr_performance_state import rule_checked_domain
 from .hr_performance_workflow import Chain, Transition
 
@@ -51,6 +54,7 @@ GOAL_FIELDS = {
 }
 AT_RISK_MARGIN = 20.0  # percent points behind the time elapsed
 MIN_DESCRIPTION = 20  # characters of a non-trivial description
+MAX_CHAIN = 10  # levels of managers asked, nearest first, to approve a goal
 
 
 class HrPerformanceGoal(models.Model):
@@ -533,6 +537,7 @@ class HrPerformanceGoal(models.Model):
 
     def action_propose(self):
         self._workflow_move("propose")
+        self._hrp_sudo()._schedule_approvals()
         return True
 
     def action_approve(self):
@@ -552,19 +557,79 @@ class HrPerformanceGoal(models.Model):
                 )
             )
         self._workflow_move("approve")
+        close_activities(self)
         return True
 
     def action_done(self):
         self._workflow_move("done")
+        close_activities(self, cancel=True)
         return True
 
     def action_cancel(self):
         self._workflow_move("cancel")
+        close_activities(self, cancel=True)
         return True
 
     def action_draft(self):
         self._workflow_move("draft")
+        close_activities(self, cancel=True)
         return True
+
+    def _schedule_approvals(self):
+        """A to-do "Approve this goal" for the approver of each goal proposed."""
+        model = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        today = fields.Date.context_today(self)
+        return create_activities(
+            self.env,
+            self._name,
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": goal.id,
+                    "activity_type_id": todo,
+                    "user_id": user.id,
+                    "summary": self.env._("Approve this goal"),
+                    "date_deadline": today,
+                    "automated": True,
+                }
+                for goal, user in self._approvers().items()
+            ],
+        )
+
+    def _approvers(self):
+        """{goal: user}: who is asked to approve each goal, the nearest manager of
+        its employee who may, as the workflow and the record rules say *as that
+        user* (the approver role, and reading the goal). Goals no manager may
+        approve have none: officers find them in their *To Approve* list."""
+        found = {}
+        # sudo: the employees' managers: the org chart is public
+        level = {
+            goal: goal.sudo().employee_id.parent_id
+            for goal in self
+            if goal.scope == "employee" and goal.employee_id
+        }
+        for _depth in range(MAX_CHAIN):
+            by_user = defaultdict(lambda: self.browse())
+            for goal, manager in level.items():
+                if manager.user_id:
+                    by_user[manager.user_id] |= goal
+            for user, goals in by_user.items():
+                as_user = goals.with_user(user).with_context(
+                    allowed_company_ids=user.company_ids.ids
+                )
+                roles = as_user._workflow_roles()
+                for goal in as_user:
+                    if roles[goal] & set(APPROVERS) and goal.has_access("read"):
+                        found[goal.with_env(self.env)] = user
+            level = {
+                goal: manager.parent_id
+                for goal, manager in level.items()
+                if goal not in found and manager.parent_id
+            }
+            if not level:
+                break
+        return found
 
     def action_measure(self):
         self._workflow_check_readable()

@@ -68,4 +68,5 @@ class HrPerformanceReportFeedback(models.Model):
               LEFT JOIN hr_employee author
                      ON author.user_id = f.author_id
                     AND author.company_id = f.company_id
+             WHERE f.state = 'sent'
         """

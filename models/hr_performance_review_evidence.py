@@ -232,6 +232,7 @@ class HrPerformanceReviewEvidence(models.AbstractModel):
         start, end = self._bounds(date_from, date_to)
         domain = [
             ("employee_id", "=", employee.id),
+            ("state", "=", "sent"),
             ("create_date", ">=", start),
             ("create_date", "<=", end),
         ]

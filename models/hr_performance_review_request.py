@@ -10,6 +10,7 @@ from .hr_performance_access import (
     ROLE_MANAGER,
     ROLE_OFFICER,
 )
+from .hr_performance_activity import REVIEWERS, close_activities, create_activities
 from .hr_performance_template import CATEGORIES
 from .hr_performance_workflow import Transition
 
@@ -202,6 +203,7 @@ class HrPerformanceReviewRequest(models.Model):
         requests = super().create(vals_list)
         if not self.env.su:
             requests._check_collecting()
+        requests._hrp_sudo()._ask_lead_to_approve()
         return requests
 
     def write(self, vals):
@@ -210,6 +212,13 @@ class HrPerformanceReviewRequest(models.Model):
                 self.env._("Nobody nominates themselves for 360 feedback.")
             )
         return super().write(vals)
+
+    def unlink(self):
+        appraisals = self.appraisal_id
+        result = super().unlink()
+        # the lead's to-do goes with the last reviewer proposed
+        self._hrp_sudo()._close_lead_todos(appraisals, cancel=True)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_proposed(self):
@@ -274,11 +283,70 @@ class HrPerformanceReviewRequest(models.Model):
             self.env["hr.performance.review.response"]._hrp_sudo()._create_for(requests)
         )
         responses._send_invitations()
+        requests._close_lead_todos()
         return True
 
     def action_reject(self):
         self._workflow_move("reject")
+        self._hrp_sudo()._close_lead_todos()
         return True
+
+    def _ask_lead_to_approve(self):
+        """A to-do for the lead appraiser of each appraisal with reviewers proposed
+        by someone else (one per appraisal, while any is proposed)."""
+        proposed = self.filtered(lambda r: r.state == "proposed")
+        appraisals = proposed.appraisal_id
+        if not appraisals:
+            return
+        activity_type = self.env.ref(REVIEWERS)
+        existing = {
+            (activity.res_id, activity.user_id.id)
+            for activity in self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", appraisals._name),
+                    ("res_id", "in", appraisals.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        leads = {
+            lead.appraisal_id: lead.author_id
+            for lead in appraisals.assessment_ids.filtered("is_lead")
+        }
+        wanted = {
+            (request.appraisal_id, leads[request.appraisal_id])
+            for request in proposed
+            if leads.get(request.appraisal_id)
+            and request.nominated_by_id != leads[request.appraisal_id]
+            and (request.appraisal_id.id, leads[request.appraisal_id].id)
+            not in existing
+        }
+        model = self.env["ir.model"]._get_id(appraisals._name)
+        create_activities(
+            self.env,
+            appraisals._name,
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": appraisal.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": lead.id,
+                    "summary": self.env._("Approve the proposed 360 reviewers"),
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for appraisal, lead in sorted(wanted, key=lambda pair: pair[0].id)
+            ],
+        )
+
+    def _close_lead_todos(self, appraisals=None, cancel=False):
+        """The lead's to-do is done once no reviewer of its appraisal is proposed
+        (removed, with ``cancel``)."""
+        appraisals = self.appraisal_id if appraisals is None else appraisals
+        waiting = self.search(
+            [("appraisal_id", "in", appraisals.ids), ("state", "=", "proposed")]
+        ).appraisal_id
+        close_activities(appraisals - waiting, cancel=cancel, activity_type=REVIEWERS)
 
     def _workflow_roles(self):
         """The roles on the appraisal: its employee nominates, its lead appraiser

@@ -36,3 +36,4 @@ from . import test_privacy_matrix
 from . import test_authority
 from . import test_workflow_matrix
 from . import test_reward_payroll
+from . import test_next_steps

@@ -16,6 +16,12 @@ ROLE_GROUPS = {
 }
 
 
+def sent(feedback):
+    """``feedback`` (created as its author) sent, as a user does with *Send*."""
+    feedback.action_send()
+    return feedback
+
+
 class HrPerformanceCase(TransactionCase):
     """One user per role, each with an employee; the employee reports to the manager.
 

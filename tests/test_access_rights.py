@@ -47,17 +47,6 @@ MANAGERS_ONLY = {
     "hr_manager": "",
 }
 
-GIVE_AND_READ = {
-    "employee": "cr",
-    "manager": "cr",
-    "officer": "cr",
-    "admin": "crd",
-    "payroll": "cr",
-    "hr_manager": "cr",
-    "portal": "",
-    "public": "",
-}
-
 CONFIGURATION = {
     "employee": "r",
     "manager": "r",
@@ -170,7 +159,8 @@ ACCESS = {
     "hr.performance.template.section": CONFIGURATION,
     "hr.performance.template.question": CONFIGURATION,
     "hr.performance.goal": EMPLOYEE_ALL,
-    "hr.performance.feedback": GIVE_AND_READ,
+    # the rules keep writes and deletes to the author's drafts (test_feedback)
+    "hr.performance.feedback": EMPLOYEE_ALL,
     "hr.performance.checkin": EMPLOYEE_NO_DELETE,
     "hr.performance.checkin.topic": EMPLOYEE_ALL,
     "hr.performance.checkin.action": EMPLOYEE_ALL,

@@ -535,7 +535,7 @@ class TestFeedbackParticipation(AnalyticsFixture, HrPerformanceCase):
                     "visibility": visibility,
                     "body": "<p>Thanks</p>",
                 }
-            )
+            ).action_send()
         cls.sales = cls.env["hr.department"].create({"name": "Sales"})
         cls.employees["employee"].department_id = cls.sales
 

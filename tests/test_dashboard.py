@@ -280,8 +280,11 @@ class TestDashboard(DashboardCase):
         for role in ("employee", "manager"):
             with self.assertRaisesRegex(AccessError, "Only performance officers"):
                 Dashboard.with_user(self.users[role]).action_nudge_late_reviewers()
+        done = Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers()
+        self.assertEqual(done["params"]["count"], 3)
         self.assertEqual(
-            Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers(), 3
+            done["params"]["message"],
+            "3 people were reminded of their late reviews.",
         )
         todos = self.cycle.appraisal_ids.activity_ids.filtered(
             lambda act: act.summary == OVERDUE
@@ -294,9 +297,9 @@ class TestDashboard(DashboardCase):
             set(self.cycle.appraisal_ids.mapped("date_reminded")), {date(2026, 6, 1)}
         )
         # a second click the same day nudges nobody again
-        self.assertEqual(
-            Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers(), 0
-        )
+        again = Dashboard.with_user(self.users["officer"]).action_nudge_late_reviewers()
+        self.assertEqual(again["params"]["count"], 0)
+        self.assertIn("Nobody to remind", again["params"]["message"])
         self.assertEqual(
             len(
                 self.cycle.appraisal_ids.activity_ids.filtered(
@@ -364,15 +367,16 @@ class TestDashboardPerformance(DashboardCase):
     def test_budgets_flat(self):
         """Each role's load costs the same with 10 or 100 more records.
 
-        Employee, 8: the user and partner (time zone), the user's employees, the
+        Employee, 10: the user and partner (time zone), the user's employees, the
         goals, the check-ins, the assessments to write (one grouped count), the
-        manager's name (user and partner). Manager, 19: the same plus the team, and
+        manager's name (user and partner), the appraisals to sign and the 360
+        feedback to give (a count each). Manager, 23: the same plus the team, and
         the record rules' ``child_of`` on every search, one query per level of the
-        tree (two levels here). Officer, 24 (three levels): the same plus the
+        tree (two levels here). Officer, 26 (three levels): the same plus the
         running cycles, their appraisals grouped by state, and the late reviewers
         grouped with their names.
         """
-        budgets = {"employee": 8, "manager": 19, "officer": 24}
+        budgets = {"employee": 10, "manager": 23, "officer": 26}
         self._grow(10)
         small = {role: self._queries(role) for role in budgets}
         self._grow(90)

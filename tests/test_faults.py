@@ -118,6 +118,7 @@ class TestFaults(HrPerformanceReviewCase):
                     }
                 )
             )
+            feedback.action_send()
             self.env.flush_all()
             mails = Mail.search([("recipient_ids", "in", recipient.partner_id.ids)])
             self.assertTrue(mails, "the recipient is told by e-mail")

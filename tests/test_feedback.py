@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -25,7 +27,10 @@ class TestFeedback(HrPerformanceCase):
             form.visibility = visibility
             form.body = "<p>Great demo, slow down on pricing.</p>"
             form.value_ids.add(self.value)
-        return form.record
+        feedback = form.record
+        self.assertEqual(feedback.state, "draft")
+        feedback.with_user(self.users[author]).action_send()
+        return feedback
 
     def _readers(self, feedback):
         self.env.invalidate_all()
@@ -184,3 +189,142 @@ class TestFeedback(HrPerformanceCase):
         for role in ("portal", "public"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 praise.with_user(self.users[role]).read(["body"])
+
+
+@tagged("post_install", "-at_install")
+class TestFeedbackSend(HrPerformanceCase):
+    """Feedback is written as a draft, sent on purpose, and withdrawn by its author
+    in the first minutes only (then it is given for good)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Feedback = cls.env["hr.performance.feedback"]
+        cls.peer = new_test_user(
+            cls.env, login="hrp_send_peer", groups="base.group_user"
+        )
+        cls.env["hr.employee"].create({"name": "HRP Send Peer", "user_id": cls.peer.id})
+
+    def _draft(self, kind="praise", visibility=None):
+        vals = {
+            "kind": kind,
+            "employee_id": self.employees["employee"].id,
+            "body": "<p>HRP thanks for the demo</p>",
+        }
+        if visibility:
+            vals["visibility"] = visibility
+        return self.Feedback.with_user(self.users["manager"]).create(vals)
+
+    def _reads(self, role, feedback):
+        self.env.invalidate_all()
+        user = self.peer if role == "peer" else self.users[role]
+        return bool(self.Feedback.with_user(user).search([("id", "=", feedback.id)]))
+
+    def _messages(self, feedback):
+        return self.env["mail.message"].search(
+            [("model", "=", feedback._name), ("res_id", "=", feedback.id)]
+        )
+
+    def test_a_draft_is_its_authors_only(self):
+        draft = self._draft()
+        self.assertEqual(draft.state, "draft")
+        self.assertFalse(self._messages(draft), "nobody is told of a draft")
+        for role in ("employee", "officer", "admin", "peer"):
+            with self.subTest(role=role):
+                self.assertFalse(self._reads(role, draft))
+        self.assertTrue(self._reads("manager", draft))
+        # the author changes it and discards it
+        draft.with_user(self.users["manager"]).write({"body": "<p>HRP better</p>"})
+        draft.with_user(self.users["manager"]).unlink()
+        self.assertFalse(draft.exists())
+
+    def test_send_tells_the_recipient_and_freezes(self):
+        draft = self._draft()
+        for role in ("employee", "officer"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                draft.with_user(self.users[role]).action_send()
+        with self.assertRaises(AccessError):
+            draft.with_user(self.users["manager"]).write({"state": "sent"})
+        action = draft.with_user(self.users["manager"]).action_send()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("HRP Employee", action["params"]["message"])
+        self.assertEqual(draft.state, "sent")
+        self.assertTrue(draft.date_sent)
+        for role in ("employee", "officer", "peer"):
+            with self.subTest(role=role):
+                self.assertTrue(self._reads(role, draft))
+        notification = self._messages(draft).filtered(
+            lambda m: m.message_type == "user_notification"
+        )
+        self.assertEqual(
+            notification.notified_partner_ids, self.users["employee"].partner_id
+        )
+        with self.assertRaises(AccessError):
+            draft.with_user(self.users["manager"]).write({"body": "<p>HRP late</p>"})
+        with self.assertRaises(AccessError):
+            draft.with_user(self.users["manager"]).unlink()
+
+    def test_withdraw_window(self):
+        praise = self._draft()
+        with freeze_time("2026-12-01 09:00:00"):
+            praise.with_user(self.users["manager"]).action_send()
+        with freeze_time("2026-12-01 09:09:00"):
+            self.env.invalidate_all()
+            self.assertIn(
+                "withdraw",
+                praise.with_user(self.users["manager"]).workflow_steps.split(),
+            )
+            with self.assertRaises(AccessError):
+                praise.with_user(self.users["employee"]).action_withdraw()
+            praise.with_user(self.users["manager"]).action_withdraw()
+        self.assertEqual(praise.state, "draft")
+        self.assertFalse(praise.date_sent)
+        self.assertFalse(self._messages(praise), "the recipient's notice is gone")
+        self.assertFalse(self._reads("employee", praise))
+        # sent again, then past the window: given for good
+        with freeze_time("2026-12-01 10:00:00"):
+            praise.with_user(self.users["manager"]).action_send()
+        with freeze_time("2026-12-01 10:11:00"):
+            self.env.invalidate_all()
+            self.assertNotIn(
+                "withdraw",
+                (praise.with_user(self.users["manager"]).workflow_steps or "").split(),
+            )
+            with self.assertRaises(AccessError):
+                praise.with_user(self.users["manager"]).action_withdraw()
+        self.assertEqual(praise.state, "sent")
+
+    def test_server_and_data_files_give_at_once(self):
+        """Demo data and imports run as superuser: sent, with their date."""
+        given = self.Feedback.create(
+            {
+                "author_id": self.users["manager"].id,
+                "employee_id": self.employees["employee"].id,
+                "body": "<p>HRP as the server</p>",
+            }
+        )
+        self.assertEqual(given.state, "sent")
+        self.assertTrue(given.date_sent)
+
+    def test_praise_reactions_for_its_readers_only(self):
+        praise = self._draft()
+        praise.with_user(self.users["manager"]).action_send()
+        post = self._messages(praise).filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(post), 1, "sent praise carries one post to react to")
+        peer = self.peer.partner_id
+        guest = self.env["mail.guest"]
+        # as the reaction controller does: the message as superuser, the user kept
+        post.with_user(self.peer).sudo()._message_reaction("👍", "add", peer, guest)
+        self.assertEqual(post.reaction_ids.partner_id, peer)
+        private = self._draft(kind="continuous", visibility="private")
+        private.with_user(self.users["manager"]).action_send()
+        self.assertFalse(
+            self._messages(private).filtered(lambda m: m.message_type == "comment"),
+            "private feedback gets no post to react to",
+        )
+        notice = self._messages(private)
+        with self.assertRaises(AccessError):
+            notice.with_user(self.peer).sudo()._message_reaction(
+                "👍", "add", peer, guest
+            )
+        self.assertFalse(notice.reaction_ids)

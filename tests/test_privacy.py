@@ -652,6 +652,15 @@ class TestPrivacyScope(PrivacyFixture, HrPerformanceReviewCase):
             "hr.performance.cycle": self.cycle,
             "hr.performance.dashboard": self.env["hr.performance.dashboard"],
             "hr.performance.goal": goal,
+            # sent a moment ago by the manager: only they may withdraw it
+            "hr.performance.feedback": self.env["hr.performance.feedback"].create(
+                {
+                    "author_id": self.users["manager"].id,
+                    "employee_id": self.employees["employee"].id,
+                    "visibility": "private",
+                    "body": "<p>HRP private words</p>",
+                }
+            ),
             "hr.performance.key.result": self.env["hr.performance.key.result"].create(
                 {"goal_id": goal.id, "name": "Secret result"}
             ),

@@ -32,7 +32,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import HrPerformanceHttpCase, HrPerformanceReviewCase
+from .common import HrPerformanceHttpCase, HrPerformanceReviewCase, sent
 
 SECRET = "Keeps missing the point in design reviews"
 ATTACHMENT = b"the private attachment"
@@ -111,7 +111,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
         cls.attacker.groups_id = [
             Command.link(cls.env.ref("base.group_allow_export").id)
         ]
-        cls.feedback = (
+        cls.feedback = sent(
             cls.env["hr.performance.feedback"]
             .with_user(cls.author)
             .create(
@@ -121,8 +121,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
                     "body": f"<p>{SECRET}</p>",
                 }
             )
-            .sudo()
-        )
+        ).sudo()
         requests = cls.env["hr.performance.review.request"].create(
             [
                 {"appraisal_id": cls.appraisal.id, "reviewer_id": peer.id}
@@ -1020,7 +1019,7 @@ class TestPrivacy(HrPerformanceHttpCase, HrPerformanceReviewCase):
         start_notifications, start_mails = Notification.search([]), Mail.search([])
         self.env["hr.performance.feedback"].with_user(self.attacker).create(
             {"employee_id": self.employees["employee"].id, "body": f"<p>{SECRET}</p>"}
-        )
+        ).action_send()
         for response in self.responses:
             self._answer_as_author(response, comment="Reliable")
         self.as_user("manager", self.appraisal).action_close_review()

@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import HrPerformanceReviewCase
+from .common import HrPerformanceReviewCase, sent
 
 
 @tagged("post_install", "-at_install")
@@ -160,19 +160,21 @@ class TestReviewExperience(HrPerformanceReviewCase):
 
     def test_evidence_is_read_as_the_manager(self):
         Feedback = self.env["hr.performance.feedback"]
-        Feedback.with_user(self.peers[0]).create(
-            [
-                {
-                    "employee_id": self.employees["employee"].id,
-                    "body": "<p>HRP shared with managers</p>",
-                    "visibility": "manager",
-                },
-                {
-                    "employee_id": self.employees["employee"].id,
-                    "body": "<p>HRP only for the recipient</p>",
-                    "visibility": "private",
-                },
-            ]
+        sent(
+            Feedback.with_user(self.peers[0]).create(
+                [
+                    {
+                        "employee_id": self.employees["employee"].id,
+                        "body": "<p>HRP shared with managers</p>",
+                        "visibility": "manager",
+                    },
+                    {
+                        "employee_id": self.employees["employee"].id,
+                        "body": "<p>HRP only for the recipient</p>",
+                        "visibility": "private",
+                    },
+                ]
+            )
         )
         lead = self.assessment_of("manager", "manager")
         evidence = lead.review_evidence()

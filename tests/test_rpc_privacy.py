@@ -8,6 +8,8 @@ from datetime import date, datetime
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from .common import sent
+
 
 @tagged("post_install", "-at_install", "access_rights")
 class TestRpcPrivacy(HttpCase):
@@ -25,7 +27,7 @@ class TestRpcPrivacy(HttpCase):
             {"name": "RPC Employee", "user_id": cls.employee.id, "parent_id": boss.id}
         )
         cls.env["hr.employee"].create({"name": "RPC Peer", "user_id": cls.peer.id})
-        cls.feedback = (
+        cls.feedback = sent(
             cls.env["hr.performance.feedback"]
             .with_user(cls.manager)
             .create(

@@ -149,7 +149,7 @@ class TestUi(HrPerformanceHttpCase):
                 "body": "<p>Great demo of the onboarding.</p>",
                 "visibility": "manager",
             }
-        )
+        ).action_send()
         self.start_tour(
             "/odoo", "hr_performance_self_assessment_tour", login="hrp_tour_report"
         )
@@ -269,3 +269,46 @@ class TestUi(HrPerformanceHttpCase):
                 lambda act: act.summary == "Your part of this appraisal is overdue"
             ).user_id,
         )
+
+    def test_praise_is_sent_with_send(self):
+        user = new_test_user(
+            self.env, login="hrp_tour_praiser", groups="base.group_user"
+        )
+        colleague = new_test_user(
+            self.env, login="hrp_tour_colleague", groups="base.group_user"
+        )
+        self.env["hr.employee"].create(
+            [
+                {"name": "Tour Praiser", "user_id": user.id},
+                {"name": "Tour Colleague", "user_id": colleague.id},
+            ]
+        )
+        self.start_tour(
+            "/odoo/action-hr_performance.hr_performance_feedback_action_wall",
+            "hr_performance_praise_send_tour",
+            login="hrp_tour_praiser",
+        )
+        praise = self.env["hr.performance.feedback"].search(
+            [("author_id", "=", user.id)]
+        )
+        self.assertEqual(praise.state, "sent")
+        self.assertEqual(praise.employee_id.user_id, colleague)
+        self.assertEqual(praise.kind, "praise")
+
+    def test_manager_approves_a_goal_from_its_activity(self):
+        manager, employee = self._manager_and_report()
+        goal = self.env["hr.performance.goal"].create(
+            {
+                "name": "Tour Proposed Goal",
+                "employee_id": employee.id,
+                "date_start": date.today(),
+                "date_deadline": date.today() + timedelta(days=90),
+                "smart_override": True,
+            }
+        )
+        goal.with_user(employee.user_id).action_propose()
+        self.start_tour(
+            "/odoo", "hr_performance_goal_approve_tour", login=manager.login
+        )
+        self.assertEqual(goal.state, "active")
+        self.assertFalse(goal.activity_ids)

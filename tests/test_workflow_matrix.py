@@ -27,7 +27,7 @@ from odoo.models import MAGIC_COLUMNS
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import HrPerformanceReviewCase
+from .common import HrPerformanceReviewCase, sent
 
 WORKFLOW = "hr.performance.workflow"
 # models users write without the workflow mixin, and why that is safe
@@ -98,10 +98,11 @@ class WorkflowFixture(HrPerformanceReviewCase):
             .with_user(cls.users["manager"])
             .create({"checkin_id": checkin.id, "body": "<p>HRP note</p>"}),
             "hr.performance.checkin.update": env["hr.performance.checkin.update"],
-            "hr.performance.feedback": env["hr.performance.feedback"]
-            .with_user(cls.peers[1])
-            .create({"employee_id": employee.id, "body": "<p>HRP feedback</p>"})
-            .sudo(),
+            "hr.performance.feedback": sent(
+                env["hr.performance.feedback"]
+                .with_user(cls.peers[1])
+                .create({"employee_id": employee.id, "body": "<p>HRP feedback</p>"})
+            ),
             "hr.performance.cycle": cls.cycle,
             "hr.performance.appraisal": cls.appraisal,
             "hr.performance.assessment": lead,

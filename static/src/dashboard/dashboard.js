@@ -23,7 +23,6 @@ export class PerformanceDashboard extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.notification = useService("notification");
         this.state = useState({data: null, nudging: false});
         onWillStart(() => this.load());
     }
@@ -86,19 +85,13 @@ export class PerformanceDashboard extends Component {
     async nudge() {
         this.state.nudging = true;
         try {
-            const count = await this.orm.call(
+            // the server's notification says how many people were reminded
+            const notification = await this.orm.call(
                 "hr.performance.dashboard",
                 "action_nudge_late_reviewers",
                 []
             );
-            this.notification.add(
-                count
-                    ? _t("Late reviewers of %(count)s appraisals were reminded.", {
-                          count,
-                      })
-                    : _t("Everyone late was already reminded today."),
-                {type: count ? "success" : "info"}
-            );
+            await this.action.doAction(notification);
             await this.load();
         } finally {
             this.state.nudging = false;

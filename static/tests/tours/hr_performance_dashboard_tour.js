@@ -85,7 +85,7 @@ registry.category("web_tour.tours").add("hr_performance_dashboard_officer_tour",
         },
         {
             content: "They were reminded",
-            trigger: ".o_notification:contains('were reminded')",
+            trigger: ".o_notification:contains('reminded of their late review')",
         },
     ],
 });
