@@ -59,6 +59,7 @@ def insert_followers(env, res_model, wanted):
         ]
     )
 
+
 def close_activities(records, pairs=None, cancel=False, activity_type=None):
     """Close the activities the addon created on ``records``, in one search: marked
     done (what they asked for is done) or, with ``cancel``, removed (it no longer

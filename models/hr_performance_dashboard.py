@@ -375,7 +375,6 @@ class HrPerformanceDashboard(models.AbstractModel):
             },
         }
 
-
     # ------------------------------------------------------------------ payroll
 
     @api.model

@@ -8,7 +8,6 @@ import {
     formatDate,
     formatDateTime,
 } from "@web/core/l10n/dates";
-import {_t} from "@web/core/l10n/translation";
 import {formatFloat} from "@web/core/utils/numbers";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
