@@ -123,13 +123,17 @@ class HrPerformanceAppraisal(models.Model):
         string="Appraisers",
         help="Who writes a manager assessment: the manager, and others if needed.",
     )
+    # not tracked, as the related fields would be by default (their targets are):
+    # a note per appraisal at each launch or employee move, two queries per row
     department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, index=True
+        related="employee_id.department_id", store=True, index=True, tracking=False
     )
     company_id = fields.Many2one(
         related="cycle_id.company_id", store=True, index=True, precompute=True
     )
-    template_id = fields.Many2one(related="cycle_id.template_id", store=True)
+    template_id = fields.Many2one(
+        related="cycle_id.template_id", store=True, tracking=False
+    )
     date_start = fields.Date(related="cycle_id.date_start")
     date_end = fields.Date(related="cycle_id.date_end")
     date_reference = fields.Date(

@@ -145,18 +145,6 @@ class TestRewardPerformance(HrPerformanceCase):
         ][1:]
         self.assertEqual(export[0], export[1], "the export grows with the size")
 
-    def _count_committed(self, func):
-        """``_count_queries`` with what a commit adds: the tracking notes, written at
-        the cursor's precommit."""
-        self.env.flush_all()
-        self.cr.flush()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        self.cr.flush()
-        return self.cr.sql_log_count - before
-
     def test_approve_in_bulk_flat(self):
         """Approving 20 proposals costs the same as approving 200, tracking notes and
         the budget check included: the notes and their values are inserted in one
