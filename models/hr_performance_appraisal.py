@@ -456,6 +456,10 @@ class HrPerformanceAppraisal(models.Model):
             )
         )
         user_of = {manager.id: manager.user_id.id for manager in managers}
+        # the appraisers in one read: the precomputed fields build each appraisal in
+        # memory first, which would read its appraisers' users one by one
+        # sudo: whether the appraisers' users are active, for the create below
+        self.env["res.users"].sudo().browse(set(user_of.values())).fetch(["active"])
         for vals in vals_list:
             user_id = user_of.get(vals.get("manager_id"))
             if "appraiser_ids" not in vals and user_id:

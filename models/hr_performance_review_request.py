@@ -164,6 +164,11 @@ class HrPerformanceReviewRequest(models.Model):
             for user in users:
                 pairs.setdefault(user, self.browse())
                 pairs[user] |= request
+        # the reviewers' groups and companies in one read each, not one per reviewer
+        # (their record rules are then computed from the cache)
+        reviewers = Users.union(*pairs)
+        reviewers.mapped("groups_id")
+        reviewers.mapped("company_ids")
         readers = self.browse()
         for user, asked in pairs.items():
             appraisals = asked.appraisal_id.with_user(user).with_context(

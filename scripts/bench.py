@@ -20,17 +20,22 @@ transaction is rolled back at the end.
 
 import json
 import os
+import re
 import sys
 import time
-from collections import defaultdict
+import traceback
+from collections import Counter, defaultdict
 from datetime import date
 
 from psycopg2.extras import Json
 
 from odoo import Command, models
+from odoo.sql_db import Cursor
 
 N = int(os.environ.get("BENCH_N", "10000"))
 OUT = os.environ.get("BENCH_OUT", "bench.json")
+PROFILE = os.environ.get("BENCH_PROFILE")  # the query shapes of each operation
+TRACE = os.environ.get("BENCH_TRACE")  # the stack of a query shape's third run
 TEAM = 10
 END = "2026-12-31"
 LIST_SPEC = {"employee_id": {}, "state": {}, "cycle_id": {}, "date_deadline": {}}
@@ -56,11 +61,38 @@ def settle():
     cr.flush()
 
 
+def _shapes(func):
+    """Run ``func`` and print its ten most frequent query shapes (BENCH_PROFILE=1)."""
+    seen = Counter()
+    execute = Cursor.execute
+
+    def logged(cursor, query, params=None, log_exceptions=True):
+        shape = re.sub(r"\d+", "N", str(query))[:160]
+        seen[shape] += 1
+        if TRACE and TRACE in shape and seen[shape] == 3:  # BENCH_TRACE=<text>
+            sys.stderr.write("".join(traceback.format_stack(limit=25)))
+        return execute(cursor, query, params, log_exceptions)
+
+    Cursor.execute = logged
+    try:
+        value = func()
+        settle()
+    finally:
+        Cursor.execute = execute
+    for shape, count in seen.most_common(10):
+        sys.stderr.write(f"{count:>6}  {shape}\n")
+    return value
+
+
 def measure(name, func, count=N):
     settle()
     env.invalidate_all()
     queries, start = cr.sql_log_count, time.perf_counter()
-    value = func()
+    if PROFILE:
+        sys.stderr.write(f"--- {name}\n")
+        value = _shapes(func)
+    else:
+        value = func()
     settle()
     seconds = time.perf_counter() - start
     queries = cr.sql_log_count - queries
@@ -408,7 +440,8 @@ env.flush_all()
 # ---------------------------------------------------------------- measured
 Appraisal = env["hr.performance.appraisal"]
 with_floors("launch a cycle", cycle.action_launch)
-appraisals = cycle.appraisal_ids
+# browsed again: a one2many's records prefetch nothing once the cache is invalidated
+appraisals = Appraisal.browse(cycle.appraisal_ids.ids)
 
 
 def request_reviews():

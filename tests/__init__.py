@@ -21,6 +21,7 @@ from . import test_reports
 from . import test_calibration
 from . import test_reward_flow
 from . import test_reward_performance
+from . import test_scale
 from . import test_privacy
 from . import test_dashboard
 from . import test_employee_history
