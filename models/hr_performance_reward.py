@@ -366,6 +366,17 @@ class HrPerformanceReward(models.Model):
         if own and not self._is(OFFICER):
             raise AccessError(self.env._("Nobody approves their own proposal."))
         self.env["hr.performance.reward.budget"]._check_rewards(rewards)
+        Job = self.env["hr.performance.job"]
+        if (
+            len(rewards) > Job._threshold()
+            and not rewards.filtered(lambda r: not r.cycle_id)
+            and not self.env.context.get("hr_performance_job")
+        ):
+            # a big company: checked here, approved in chunks in the background
+            # sudo: the cycles of the rewards the approver was checked for
+            for cycle, batch in rewards.sudo().grouped("cycle_id").items():
+                Job._enqueue(cycle, "approve_rewards", batch.ids)
+            return True
         rewards._workflow_move("approve", {"approved_by_id": self.env.uid})
         return True
 

@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Query budgets of the officers' mass actions at 10 and at 100: 360 invitations."""
+"""Query budgets of the officers' mass actions at 10 and at 100 (360 invitations),
+and the mass actions of big companies as background jobs that resume after a crash."""
 
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
@@ -95,3 +97,127 @@ class TestScale(HrPerformanceCase):
         )
         self.assertEqual(len(responses), 500)
         self.assertEqual(set(responses.author_id), set(self.reviewers))
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundJobs(HrPerformanceCase):
+    """Above the threshold (5 here, 10,000 by default) a launch and a batch approval
+    run as a job of 3 rows per chunk (1,000 by default)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Params = cls.env["ir.config_parameter"]
+        Params.set_param("hr_performance.job_threshold", 5)
+        Params.set_param("hr_performance.job_chunk", 3)
+        cls.Job = cls.env["hr.performance.job"]
+        cls.team = cls.env["hr.employee"].create(
+            [
+                {"name": f"Job {i}", "parent_id": cls.employees["manager"].id}
+                for i in range(8)
+            ]
+        )
+        cls.cycle = cls.env["hr.performance.cycle"].create(
+            {
+                "name": "Big company",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "template_id": cls.env["hr.performance.template"]
+                .create({"name": "Jobs"})
+                .id,
+                "employee_ids": [Command.set(cls.team.ids)],
+            }
+        )
+
+    def _chunk(self):
+        """One run of the cron, then what its commit does (the tracking notes)."""
+        self.Job._cron_run()
+        self.env.flush_all()
+        self.cr.flush()
+
+    def _crash_once(self, method):
+        """Run the next chunk with ``method`` raising after its work: the chunk's
+        transaction is rolled back, as Odoo's cron does."""
+        original = getattr(self.registry["hr.performance.job"], method)
+
+        def crash(job, ids):
+            original(job, ids)
+            raise RuntimeError("worker killed")
+
+        with (
+            patch.object(self.registry["hr.performance.job"], method, crash),
+            self.assertRaises(RuntimeError),
+        ):
+            self.Job._cron_run()
+
+    def _run_all(self):
+        for _i in range(10):
+            if not self.Job.search([("state", "=", "queued")]):
+                return
+            self._chunk()
+        self.fail("the job never ends")
+
+    def test_launch_in_chunks_resumes_after_a_crash(self):
+        officer_cycle = self.cycle.with_user(self.users["officer"])
+        officer_cycle.action_launch()
+        job = self.Job.search([("cycle_id", "=", self.cycle.id)])
+        self.assertEqual((job.operation, job.total, job.state), ("launch", 8, "queued"))
+        self.assertEqual(self.cycle.state, "running")
+        self.assertFalse(self.cycle.appraisal_ids, "nothing created in the request")
+        self._chunk()
+        self.assertEqual(len(self.cycle.appraisal_ids), 3)
+        self.assertIn("3 of 8", officer_cycle.job_progress)
+        self._crash_once("_run_launch")
+        self.assertEqual(len(self.cycle.appraisal_ids), 3, "the crash left nothing")
+        self.assertEqual(len(job.todo_ids), 5)
+        self._run_all()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self.cycle.appraisal_ids.employee_id, self.team)
+        self.assertEqual(len(self.cycle.appraisal_ids), 8, "no appraisal twice")
+        self.assertFalse(officer_cycle.job_progress)
+        # a chunk done again (its ids given back) creates nothing twice
+        job.write({"state": "queued", "todo_ids": self.team.ids[:3]})
+        self._run_all()
+        self.assertEqual(len(self.cycle.appraisal_ids), 8)
+        self.assertIn(
+            "Launch done in the background",
+            self.cycle.message_ids[:1].body + self.cycle.message_ids[1:2].body,
+        )
+
+    def test_approval_in_chunks_resumes_after_a_crash(self):
+        officer = self.users["officer"]
+        rewards = self.env["hr.performance.reward"].create(
+            [
+                {
+                    "cycle_id": self.cycle.id,
+                    "employee_id": employee.id,
+                    "kind": "bonus",
+                    "amount": 100,
+                    "effective_date": date(2027, 1, 1),
+                }
+                for employee in self.team
+            ]
+        )
+        rewards.write({"state": "proposed"})
+        # committed: Odoo tracks nothing of records created in the same transaction
+        self.env.flush_all()
+        self.cr.flush()
+        rewards.with_user(officer).action_approve()
+        self.assertEqual(set(rewards.mapped("state")), {"proposed"})
+        job = self.Job.search([("cycle_id", "=", self.cycle.id)])
+        self.assertEqual((job.operation, job.user_id), ("approve_rewards", officer))
+        self._chunk()
+        self._crash_once("_run_approve_rewards")
+        self.assertEqual(rewards.mapped("state").count("approved"), 3)
+        self._run_all()
+        self.assertEqual(set(rewards.mapped("state")), {"approved"})
+        self.assertEqual(rewards.approved_by_id, officer, "approved as the approver")
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "=", rewards._name),
+                ("res_id", "in", rewards.ids),
+                ("tracking_value_ids.field_id.name", "=", "state"),
+            ]
+        )
+        self.assertEqual(sorted(notes.mapped("res_id")), sorted(rewards.ids))
+        self.assertIn("Approve Rewards done", self.cycle.message_ids[:1].body)
