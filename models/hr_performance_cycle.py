@@ -483,17 +483,30 @@ class HrPerformanceCycle(models.Model):
             raise AccessError(
                 self.env._("Only performance officers propose the rewards of a cycle.")
             )
-        Reward = self.env["hr.performance.reward"]
+        Job = self.env["hr.performance.job"]
         for cycle in self._hrp_sudo():
-            Reward._hrp_sudo().with_context(
-                mail_create_nolog=True, tracking_disable=True
-            ).create(cycle._reward_vals())
+            if len(cycle.appraisal_ids) > Job._threshold():
+                # a big company: in chunks, in the background (hr.performance.job)
+                Job._enqueue(cycle, "generate_rewards", cycle.appraisal_ids.ids)
+                continue
+            cycle._create_rewards()
         return self.action_view_rewards()
 
-    def _reward_vals(self):
+    def _create_rewards(self, appraisals=None):
+        """The reward proposals of ``appraisals`` (all the cycle's by default)."""
+        self.ensure_one()
+        return (
+            self.env["hr.performance.reward"]
+            ._hrp_sudo()
+            .with_context(mail_create_nolog=True, tracking_disable=True)
+            .create(self._reward_vals(appraisals))
+        )
+
+    def _reward_vals(self, appraisals=None):
         self.ensure_one()
         # sudo: the rated appraisals of a cycle an officer proposes rewards for
-        appraisals = self.appraisal_ids.sudo().filtered(
+        appraisals = (self.appraisal_ids if appraisals is None else appraisals).sudo()
+        appraisals = appraisals.filtered(
             lambda a: a.state in ("to_sign", "done") and a.employee_id.contract_id
         )
         existing = {

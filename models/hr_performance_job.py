@@ -30,7 +30,12 @@ class HrPerformanceJob(models.Model):
     )
     company_id = fields.Many2one(related="cycle_id.company_id", store=True)
     operation = fields.Selection(
-        [("launch", "Launch"), ("approve_rewards", "Approve Rewards")],
+        [
+            ("launch", "Launch"),
+            ("approve_reviews", "Invite 360 Reviewers"),
+            ("generate_rewards", "Propose Rewards"),
+            ("approve_rewards", "Approve Rewards"),
+        ],
         required=True,
         readonly=True,
     )
@@ -153,5 +158,26 @@ class HrPerformanceJob(models.Model):
         )
         if rewards:
             rewards.with_user(self.user_id).with_context(
+                hr_performance_job=True
+            ).action_approve()
+
+    def _run_generate_rewards(self, ids):
+        """Reward proposals of the appraisals of ``ids``; employees who have one of
+        a kind already are skipped, so a chunk done again proposes nothing twice."""
+        # sudo: the appraisals of a cycle its officer was checked for
+        appraisals = self.env["hr.performance.appraisal"].sudo().browse(ids).exists()
+        self.cycle_id._hrp_sudo()._create_rewards(appraisals)
+
+    def _run_approve_reviews(self, ids):
+        """Invite, as the approver, the reviewers of ``ids`` still proposed."""
+        requests = (
+            self.env["hr.performance.review.request"]
+            .browse(ids)
+            # sudo: which are still proposed: a chunk done again skips the invited
+            .sudo()
+            .filtered(lambda r: r.state == "proposed")
+        )
+        if requests:
+            requests.with_user(self.user_id).with_context(
                 hr_performance_job=True
             ).action_approve()

@@ -273,6 +273,17 @@ class HrPerformanceReviewRequest(models.Model):
         ):
             raise AccessError(self.env._("Nobody approves their own 360 request."))
         self._check_collecting()
+        Job = self.env["hr.performance.job"]
+        cycles = self.appraisal_id.cycle_id
+        if (
+            len(self) > Job._threshold()
+            and len(cycles) == 1
+            and not self.env.context.get("hr_performance_job")
+        ):
+            # a big company: checked here, invited in chunks in the background
+            # sudo: the cycle of the requests the approver was checked for
+            Job._enqueue(cycles.sudo(), "approve_reviews", self.ids)
+            return True
         requests = self._workflow_move("approve")._hrp_sudo()
         requests._check_limits()
         responses = (

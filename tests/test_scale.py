@@ -221,3 +221,43 @@ class TestBackgroundJobs(HrPerformanceCase):
         )
         self.assertEqual(sorted(notes.mapped("res_id")), sorted(rewards.ids))
         self.assertIn("Approve Rewards done", self.cycle.message_ids[:1].body)
+
+    def test_reward_proposals_in_chunks_resume_after_a_crash(self):
+        level = self.env.ref("hr_performance.rating_scale_five").level_ids[2]
+        job_position = self.env["hr.job"].create({"name": "Job Analyst"})
+        self.env["hr.contract"].create(
+            [
+                {
+                    "name": employee.name,
+                    "employee_id": employee.id,
+                    "job_id": job_position.id,
+                    "wage": 2000,
+                    "date_start": date(2025, 1, 1),
+                    "state": "open",
+                }
+                for employee in self.team
+            ]
+        )
+        appraisals = self.env["hr.performance.appraisal"].create(
+            [
+                {
+                    "cycle_id": self.cycle.id,
+                    "employee_id": employee.id,
+                    "manager_id": employee.parent_id.id,
+                    "state": "done",
+                }
+                for employee in self.team
+            ]
+        )
+        appraisals.assessment_ids.filtered("is_lead").write(
+            {"final_level_id": level.id, "state": "submitted"}
+        )
+        self.cycle.write({"state": "closed", "bonus_target_percent": 5})
+        self.cycle.with_user(self.users["officer"]).action_generate_rewards()
+        self.assertFalse(self.cycle.reward_ids, "nothing proposed in the request")
+        self._chunk()
+        self._crash_once("_run_generate_rewards")
+        self.assertEqual(len(self.cycle.reward_ids), 3)
+        self._run_all()
+        self.assertEqual(len(self.cycle.reward_ids), 8, "one bonus each, never two")
+        self.assertEqual(self.cycle.reward_ids.employee_id, self.team)
