@@ -30,3 +30,29 @@ BENCH_N="$N" BENCH_OUT="$OUT" odoo_shell -d "$DB" --log-level=warn \
     || die "the benchmark failed; see $HRP_HOME/logs/bench-shell.log"
 [ -s "$OUT" ] || die "the benchmark wrote no result; see $HRP_HOME/logs/bench-shell.log"
 say "results written to $OUT"
+
+# The soak of scripts/load_test.py (also the gate's): BENCH_SOAK_CLIENTS clients (100,
+# 0 to skip) for BENCH_SOAK_SECONDS s (60) on a copy of a demo database, its
+# throughput and latency percentiles per operation.
+SOAK_CLIENTS=${BENCH_SOAK_CLIENTS:-100}
+SOAK_SECONDS=${BENCH_SOAK_SECONDS:-60}
+if [ "$SOAK_CLIENTS" -gt 0 ]; then
+    DEMO_DB="${HRP_DB_PREFIX:-hrp}_bench_demo"
+    SOAK_DB="${HRP_DB_PREFIX:-hrp}_bench_soak"
+    if ! { [ -n "${BENCH_REUSE:-}" ] && db_exists "$DEMO_DB"; }; then
+        say "install with demo data into $DEMO_DB (log: $HRP_HOME/logs/bench-demo.log)"
+        drop_db "$DEMO_DB"
+        odoo -d "$DEMO_DB" -i hr_performance --stop-after-init --log-level=warn \
+            --logfile="$HRP_HOME/logs/bench-demo.log" \
+            || die "installing into $DEMO_DB failed; see $HRP_HOME/logs/bench-demo.log"
+    fi
+    drop_db "$SOAK_DB"
+    createdb -T "$DEMO_DB" "$SOAK_DB"
+    say "soak: $SOAK_CLIENTS clients for $SOAK_SECONDS s against --workers=2"
+    "$PY" "$REPO/scripts/load_test.py" "$PY" "$ODOO_PATH/odoo-bin" "$CONF" "$SOAK_DB" \
+        "$(( ${HRP_PORT:-8069} + 8 ))" "$HRP_HOME/logs/bench-soak.log" \
+        "$SOAK_CLIENTS" "$SOAK_SECONDS" \
+        || die "the soak failed (above); see $HRP_HOME/logs/bench-soak.log"
+    drop_db "$SOAK_DB"
+    say "soak figures written to $HRP_HOME/logs/bench-soak.log.json"
+fi
