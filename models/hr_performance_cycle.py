@@ -214,8 +214,10 @@ class HrPerformanceCycle(models.Model):
     @api.depends_context("uid")
     def _compute_job_progress(self):
         # sudo: the progress of the cycle's jobs, for who reads the cycle
-        jobs = self.env["hr.performance.job"].sudo().search(
-            [("cycle_id", "in", self.ids), ("state", "=", "queued")]
+        jobs = (
+            self.env["hr.performance.job"]
+            .sudo()
+            .search([("cycle_id", "in", self.ids), ("state", "=", "queued")])
         )
         operations = dict(jobs._fields["operation"]._description_selection(self.env))
         for cycle in self:

@@ -116,6 +116,9 @@ MODEL_OF = {
 }
 
 
+REL_KEY = {}  # relation table: the column its rows were captured by
+
+
 def _tables_with_id():
     cr.execute(
         "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
@@ -128,7 +131,8 @@ def _tables_with_id():
 def _max_ids(tables):
     cr.execute(
         " UNION ALL ".join(
-            f"SELECT '{table}', COALESCE(MAX(id), 0) FROM \"{table}\"" for table in tables
+            f"SELECT '{table}', COALESCE(MAX(id), 0) FROM \"{table}\""
+            for table in tables
         )
     )
     return dict(cr.fetchall())
@@ -166,6 +170,7 @@ def written(before):
             found = cr.fetchall()
             if found:
                 rows[field.relation] = ([col.name for col in cr.description], found)
+                REL_KEY[field.relation] = field.column1
     return rows
 
 
@@ -177,11 +182,12 @@ def _delete(rows):
             cr.execute(
                 f'DELETE FROM "{table}" WHERE id = ANY(%s)', [[r[0] for r in found]]
             )
-        else:
-            left, right = columns[:2]
+        else:  # every row of the relation with these records was captured
+            key = REL_KEY[table]
+            at = columns.index(key)
             cr.execute(
-                f'DELETE FROM "{table}" WHERE ("{left}", "{right}") IN %s',
-                [tuple((r[0], r[1]) for r in found)],
+                f'DELETE FROM "{table}" WHERE "{key}" = ANY(%s)',
+                [list({r[at] for r in found})],
             )
     cr.execute("SET LOCAL session_replication_role = origin")
 
@@ -321,7 +327,9 @@ def with_floors(name, func, count=N):
     operation["rows_written"] = {t: len(data[1]) for t, data in rows.items()}
     raw = raw_floor(name, rows, count)
     orm = orm_floor(name, rows, count)
-    operation["x_raw_sql_floor"] = round(operation["seconds"] / (raw["seconds"] or 1e-9), 1)
+    operation["x_raw_sql_floor"] = round(
+        operation["seconds"] / (raw["seconds"] or 1e-9), 1
+    )
     operation["x_orm_floor"] = round(operation["seconds"] / (orm["seconds"] or 1e-9), 1)
     return value
 

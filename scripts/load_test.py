@@ -7,19 +7,20 @@ colleagues giving feedback, and officers approving reward proposals in batches o
 At most 16 requests are at the server's door at once (its listen backlog, 8 per
 worker, as a reverse proxy would queue them); a call's latency includes its wait.
 Its own population (employees, a launched cycle, 360 requests, proposals) is made in
-an ``odoo shell`` first. Afterwards every feedback given is stored exactly once,
-every text answer holds the last value its writer wrote, every assessment and
-response its client submitted is submitted, every proposal is approved once (one
-tracking value each), each key result holds a last value written to it, no client
-got an error (Odoo retries its own serialization failures) and the server's log has
-no deadlock. Prints the throughput and the 50th/95th/99th percentile latency per
-operation, and writes them as JSON to ``LOG.json``.
+an ``odoo shell`` first (scripts/load_setup.py). Afterwards every feedback given is
+stored exactly once, every text answer holds the last value its writer wrote, every
+assessment and response its client submitted is submitted, every proposal is
+approved once (one tracking value each), each key result holds a last value written
+to it, no client got an error (Odoo retries its own serialization failures) and the
+server's log has no deadlock. Prints the throughput and the 50th/95th/99th
+percentile latency per operation, and writes them as JSON to ``LOG.json``.
 
 Usage: load_test.py PYTHON ODOO_BIN CONF DB PORT LOG [CLIENTS] [SECONDS]
 Exits 1 with a message on any failure; the server is always stopped.
 """
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +29,7 @@ import time
 import urllib.request
 import uuid
 import xmlrpc.client
+from pathlib import Path
 
 LOGINS = ("admin", "demo", "hrp_employee", "hrp_officer", "hrp_payroll")
 KINDS = ("self", "review", "kr", "feedback", "approve")
@@ -35,54 +37,6 @@ BATCH = 5  # proposals an officer approves per call
 # Odoo's prefork server listens with a backlog of 8 connections per worker and resets
 # the others: like the reverse proxy in front of it, the clients queue at its door
 DOOR = threading.BoundedSemaphore(16)
-SETUP = """
-import json
-from datetime import timedelta
-from odoo import Command, fields
-run, size, rewards_each, approvers = {run!r}, {size}, {rewards_each}, {approvers}
-Users = env["res.users"].with_context(no_reset_password=True)
-group = env.ref("base.group_user").id
-def user(login, *groups):
-    return Users.create({{"name": login, "login": login, "password": login,
-        "groups_id": [Command.set([group, *(env.ref(g).id for g in groups)])]}})
-manager_user = user(f"hrp_load_{{run}}_manager", "hr_performance.group_hr_performance_manager")
-manager = env["hr.employee"].create({{"name": manager_user.name, "user_id": manager_user.id}})
-users = Users.union(*(user(f"hrp_load_{{run}}_{{i}}") for i in range(size)))
-employees = env["hr.employee"].create([
-    {{"name": u.name, "user_id": u.id, "parent_id": manager.id}} for u in users])
-template = env["hr.performance.template"].create({{"name": f"Load {{run}}",
-    "section_ids": [Command.create({{"name": "Impact", "in_review": True,
-        "question_ids": [Command.create({{"name": "Comment", "answer_type": "text"}})]}})]}})
-today = fields.Date.today()
-cycle = env["hr.performance.cycle"].create({{"name": f"Load {{run}}",
-    "date_start": today - timedelta(days=300), "date_end": today + timedelta(days=60),
-    "deadline_self": today + timedelta(days=30), "deadline_peer": today + timedelta(days=30),
-    "template_id": template.id, "employee_ids": [Command.set(employees.ids)]}})
-cycle.action_launch()
-appraisals = cycle.appraisal_ids
-position = {{e: i for i, e in enumerate(employees)}}
-requests = env["hr.performance.review.request"].create([
-    {{"appraisal_id": a.id, "category": "peer",
-      "reviewer_id": users[(position[a.employee_id] + k) % size].id}}
-    for a in appraisals for k in (1, 2)])
-requests.action_approve()
-responses = env["hr.performance.review.response"].search([("appraisal_id", "in", appraisals.ids)])
-rewards = env["hr.performance.reward"].create([
-    {{"cycle_id": cycle.id, "employee_id": employees[i % size].id, "kind": "other",
-      "description": f"load {{run}} {{i}}", "effective_date": today}}
-    for i in range(rewards_each * approvers)])
-rewards.write({{"state": "proposed"}})
-plan = {{"self": [], "review": {{}}, "rewards": [rewards.ids[i::approvers] for i in range(approvers)]}}
-for a in appraisals:
-    own = a.assessment_ids.filtered(lambda x: x.kind == "self")
-    text = own.line_ids.filtered(lambda l: l.answer_type == "text")[:1]
-    plan["self"].append([a.employee_id.user_id.login, own.id, text.id])
-for r in responses:
-    text = r.answer_ids.filtered(lambda x: x.question_id.answer_type == "text")[:1]
-    plan["review"].setdefault(r.author_id.login, []).append([r.id, text.id])
-env.cr.commit()
-print("PLAN " + json.dumps(plan))
-"""
 
 
 def fail(message):
@@ -218,7 +172,10 @@ class Client(threading.Thread):
             if not ids:
                 return
             self.call(
-                "submit 360 answers", "hr.performance.review.response", "action_submit", [ids]
+                "submit 360 answers",
+                "hr.performance.review.response",
+                "action_submit",
+                [ids],
             )
             self.submitted += [("hr_performance_review_response", i) for i in ids]
 
@@ -230,19 +187,20 @@ def psql(db, query):
 
 
 def setup(python, odoo_bin, conf, db, run, clients):
-    """The soak's own population, made and committed in an ``odoo shell``."""
+    """The soak's own population (scripts/load_setup.py), made in an ``odoo shell``."""
     per_kind = max(clients // len(KINDS), 1)
-    code = SETUP.format(
-        run=run, size=max(per_kind, 3), rewards_each=40, approvers=per_kind
-    )
-    shell = subprocess.run(
-        [python, odoo_bin, "shell", "-c", conf, "-d", db, "--no-http"]
-        + ["--log-level=warn"],
-        input=code,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = dict(os.environ, LOAD_RUN=run, LOAD_SIZE=str(max(per_kind, 3)))
+    env.update(LOAD_REWARDS="40", LOAD_APPROVERS=str(per_kind))
+    with open(Path(__file__).with_name("load_setup.py")) as code:
+        shell = subprocess.run(
+            [python, odoo_bin, "shell", "-c", conf, "-d", db, "--no-http"]
+            + ["--log-level=warn"],
+            stdin=code,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
     line = next(
         (line for line in shell.stdout.splitlines() if line.startswith("PLAN ")), None
     )

@@ -162,9 +162,7 @@ class TestRewardPerformance(HrPerformanceCase):
             cycle.reward_ids.sudo().write({"state": "proposed"})
             batches.append(cycle.reward_ids.with_user(officer))
         batches[0].action_approve()
-        counts = [
-            self._count_committed(batch.action_approve) for batch in batches[1:]
-        ]
+        counts = [self._count_committed(batch.action_approve) for batch in batches[1:]]
         sizes = [len(batch) for batch in batches[1:]]
         self.assertEqual(sizes, [20, 200])
         per_proposal = (counts[1] - counts[0]) / (sizes[1] - sizes[0])
@@ -184,8 +182,6 @@ class TestRewardPerformance(HrPerformanceCase):
         )
         self.assertEqual(sorted(notes.mapped("res_id")), sorted(big.ids))
         self.assertEqual(notes.author_id, officer.partner_id)
-        values = notes.tracking_value_ids.filtered(
-            lambda v: v.field_id.name == "state"
-        )
+        values = notes.tracking_value_ids.filtered(lambda v: v.field_id.name == "state")
         self.assertEqual(set(values.mapped("new_value_char")), {"Approved"})
         self.assertEqual(set(values.mapped("old_value_char")), {"Proposed"})
