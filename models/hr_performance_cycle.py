@@ -213,9 +213,9 @@ class HrPerformanceCycle(models.Model):
 
     @api.depends_context("uid")
     def _compute_job_progress(self):
-        # sudo: the progress of the cycle's jobs, for who reads the cycle
         jobs = (
             self.env["hr.performance.job"]
+            # sudo: the progress of the cycle's jobs, for who reads the cycle
             .sudo()
             .search([("cycle_id", "in", self.ids), ("state", "=", "queued")])
         )

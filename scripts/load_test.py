@@ -29,14 +29,41 @@ import time
 import urllib.request
 import uuid
 import xmlrpc.client
+from collections import deque
 from pathlib import Path
 
 LOGINS = ("admin", "demo", "hrp_employee", "hrp_officer", "hrp_payroll")
 KINDS = ("self", "review", "kr", "feedback", "approve")
 BATCH = 5  # proposals an officer approves per call
 # Odoo's prefork server listens with a backlog of 8 connections per worker and resets
-# the others: like the reverse proxy in front of it, the clients queue at its door
-DOOR = threading.BoundedSemaphore(16)
+# the others: like the reverse proxy in front of it, the clients queue at its door,
+# first come first served
+
+
+class Door:
+    """At most ``size`` holders at once; the others wait their turn, in order."""
+
+    def __init__(self, size):
+        self.lock, self.free, self.waiting = threading.Lock(), size, deque()
+
+    def __enter__(self):
+        with self.lock:
+            if self.free and not self.waiting:
+                self.free -= 1
+                return
+            turn = threading.Event()
+            self.waiting.append(turn)
+        turn.wait()
+
+    def __exit__(self, *exc):
+        with self.lock:
+            if self.waiting:
+                self.waiting.popleft().set()  # the place goes to the first waiting
+            else:
+                self.free += 1
+
+
+DOOR = Door(16)
 
 
 def fail(message):
