@@ -106,7 +106,11 @@ ACCESS = {
         "admin": "r",
     },
     # written by the server only: officers read the jobs they start
-    "hr.performance.job": {**{role: "" for role in ROLES}, "officer": "r", "admin": "r"},
+    "hr.performance.job": {
+        **{role: "" for role in ROLES},
+        "officer": "r",
+        "admin": "r",
+    },
     "hr.performance.merit.matrix": OFFICERS_RUN,
     "hr.performance.merit.matrix.line": OFFICERS_RUN,
     "hr.performance.reward": {
