@@ -19,6 +19,7 @@ from . import hr_performance_template
 from . import hr_performance_template_section
 from . import hr_performance_template_question
 from . import hr_performance_cycle
+from . import hr_performance_job
 from . import hr_performance_appraisal
 from . import hr_performance_assessment
 from . import hr_performance_assessment_line

@@ -128,13 +128,17 @@ class HrPerformanceAppraisal(models.Model):
         string="Appraisers",
         help="Who writes a manager assessment: the manager, and others if needed.",
     )
+    # not tracked, as the related fields would be by default (their targets are):
+    # a note per appraisal at each launch or employee move, two queries per row
     department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, index=True
+        related="employee_id.department_id", store=True, index=True, tracking=False
     )
     company_id = fields.Many2one(
         related="cycle_id.company_id", store=True, index=True, precompute=True
     )
-    template_id = fields.Many2one(related="cycle_id.template_id", store=True)
+    template_id = fields.Many2one(
+        related="cycle_id.template_id", store=True, tracking=False
+    )
     date_start = fields.Date(related="cycle_id.date_start")
     date_end = fields.Date(related="cycle_id.date_end")
     date_reference = fields.Date(
@@ -457,6 +461,10 @@ class HrPerformanceAppraisal(models.Model):
             )
         )
         user_of = {manager.id: manager.user_id.id for manager in managers}
+        # the appraisers in one read: the precomputed fields build each appraisal in
+        # memory first, which would read its appraisers' users one by one
+        # sudo: whether the appraisers' users are active, for the create below
+        self.env["res.users"].sudo().browse(set(user_of.values())).fetch(["active"])
         for vals in vals_list:
             user_id = user_of.get(vals.get("manager_id"))
             if "appraiser_ids" not in vals and user_id:

@@ -70,8 +70,12 @@ class HrPerformanceAssessment(models.Model):
     employee_id = fields.Many2one(
         related="appraisal_id.employee_id", store=True, index=True
     )
-    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
-    released = fields.Boolean(related="appraisal_id.released", store=True)
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, precompute=True
+    )
+    released = fields.Boolean(
+        related="appraisal_id.released", store=True, precompute=True
+    )
     rating_scale_id = fields.Many2one(
         related="appraisal_id.template_id.rating_scale_id"
     )

@@ -22,7 +22,9 @@ class HrPerformanceAssessmentLine(models.Model):
     assessment_id = fields.Many2one(
         "hr.performance.assessment", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="assessment_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="assessment_id.company_id", store=True, precompute=True
+    )
     line_type = fields.Selection(
         [("goal", "Goal"), ("competency", "Competency"), ("question", "Question")],
         required=True,
@@ -71,7 +73,7 @@ class HrPerformanceAssessmentLine(models.Model):
         "Rating",
         domain="[('scale_id', '=', rating_scale_id)]",
     )
-    rating = fields.Integer(related="level_id.value", store=True)
+    rating = fields.Integer(related="level_id.value", store=True, precompute=True)
     answer_yes = fields.Selection([("yes", "Yes"), ("no", "No")], "Yes / No")
     comment = fields.Text()
     answered = fields.Boolean(compute="_compute_answered")

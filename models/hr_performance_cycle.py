@@ -179,6 +179,11 @@ class HrPerformanceCycle(models.Model):
     reward_count = fields.Integer(compute="_compute_reward_count")
     appraisal_ids = fields.One2many("hr.performance.appraisal", "cycle_id")
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
+    job_ids = fields.One2many("hr.performance.job", "cycle_id", readonly=True)
+    job_progress = fields.Char(
+        compute="_compute_job_progress",
+        help="The mass actions of the cycle running in the background, and how far.",
+    )
 
     _sql_constraints = [
         (
@@ -205,6 +210,27 @@ class HrPerformanceCycle(models.Model):
         )
         for cycle in self:
             cycle.appraisal_count = counts.get(cycle, 0)
+
+    @api.depends_context("uid")
+    def _compute_job_progress(self):
+        jobs = (
+            self.env["hr.performance.job"]
+            # sudo: the progress of the cycle's jobs, for who reads the cycle
+            .sudo()
+            .search([("cycle_id", "in", self.ids), ("state", "=", "queued")])
+        )
+        operations = dict(jobs._fields["operation"]._description_selection(self.env))
+        for cycle in self:
+            cycle.job_progress = ", ".join(
+                self.env._(
+                    "%(operation)s in the background: %(done)s of %(total)s done",
+                    operation=operations[job.operation],
+                    done=job.done,
+                    total=job.total,
+                )
+                for job in jobs
+                if job.cycle_id == cycle
+            )
 
     def _compute_blocked_appraisal_count(self):
         counts = dict(
@@ -305,8 +331,13 @@ class HrPerformanceCycle(models.Model):
         due at the self-assessment deadline.
         """
         self._workflow_check_move("launch")
+        Job = self.env["hr.performance.job"]
         for cycle in self._hrp_sudo().filtered(lambda c: c.kind == "campaign"):
             eligible = cycle._launch_population()[0]
+            if len(eligible) > Job._threshold():
+                # a big company: in chunks, in the background (hr.performance.job)
+                Job._enqueue(cycle, "launch", eligible.ids)
+                continue
             cycle._create_appraisals(
                 [(employee, cycle.date_end) for employee in eligible]
             )
@@ -454,17 +485,30 @@ class HrPerformanceCycle(models.Model):
             raise AccessError(
                 self.env._("Only performance officers propose the rewards of a cycle.")
             )
-        Reward = self.env["hr.performance.reward"]
+        Job = self.env["hr.performance.job"]
         for cycle in self._hrp_sudo():
-            Reward._hrp_sudo().with_context(
-                mail_create_nolog=True, tracking_disable=True
-            ).create(cycle._reward_vals())
+            if len(cycle.appraisal_ids) > Job._threshold():
+                # a big company: in chunks, in the background (hr.performance.job)
+                Job._enqueue(cycle, "generate_rewards", cycle.appraisal_ids.ids)
+                continue
+            cycle._create_rewards()
         return self.action_view_rewards()
 
-    def _reward_vals(self):
+    def _create_rewards(self, appraisals=None):
+        """The reward proposals of ``appraisals`` (all the cycle's by default)."""
+        self.ensure_one()
+        return (
+            self.env["hr.performance.reward"]
+            ._hrp_sudo()
+            .with_context(mail_create_nolog=True, tracking_disable=True)
+            .create(self._reward_vals(appraisals))
+        )
+
+    def _reward_vals(self, appraisals=None):
         self.ensure_one()
         # sudo: the rated appraisals of a cycle an officer proposes rewards for
-        appraisals = self.appraisal_ids.sudo().filtered(
+        appraisals = (self.appraisal_ids if appraisals is None else appraisals).sudo()
+        appraisals = appraisals.filtered(
             lambda a: a.state in ("to_sign", "done") and a.employee_id.contract_id
         )
         existing = {

@@ -39,7 +39,8 @@ class HrPerformanceReviewAnswer(models.Model):
         "Rating",
         domain="[('scale_id', '=', rating_scale_id)]",
     )
-    rating = fields.Integer(related="level_id.value", store=True)
+    # computed before the insert: no UPDATE of every new answer after it
+    rating = fields.Integer(related="level_id.value", store=True, precompute=True)
     comment = fields.Text()
 
     def _compute_display_name(self):

@@ -165,6 +165,11 @@ class HrPerformanceReviewRequest(models.Model):
             for user in users:
                 pairs.setdefault(user, self.browse())
                 pairs[user] |= request
+        # the reviewers' groups and companies in one read each, not one per reviewer
+        # (their record rules are then computed from the cache)
+        reviewers = Users.union(*pairs)
+        reviewers.mapped("groups_id")
+        reviewers.mapped("company_ids")
         readers = self.browse()
         for user, asked in pairs.items():
             appraisals = asked.appraisal_id.with_user(user).with_context(
@@ -277,6 +282,17 @@ class HrPerformanceReviewRequest(models.Model):
         ):
             raise AccessError(self.env._("Nobody approves their own 360 request."))
         self._check_collecting()
+        Job = self.env["hr.performance.job"]
+        cycles = self.appraisal_id.cycle_id
+        if (
+            len(self) > Job._threshold()
+            and len(cycles) == 1
+            and not self.env.context.get("hr_performance_job")
+        ):
+            # a big company: checked here, invited in chunks in the background
+            # sudo: the cycle of the requests the approver was checked for
+            Job._enqueue(cycles.sudo(), "approve_reviews", self.ids)
+            return True
         requests = self._workflow_move("approve")._hrp_sudo()
         requests._check_limits()
         responses = (

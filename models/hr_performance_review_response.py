@@ -57,7 +57,9 @@ class HrPerformanceReviewResponse(models.Model):
         index=True,
     )
     employee_id = fields.Many2one(related="appraisal_id.employee_id", string="About")
-    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, precompute=True
+    )
     category = fields.Selection(CATEGORY_SELECTION, required=True, readonly=True)
     author_id = fields.Many2one("res.users", readonly=True, index=True)
     partner_name = fields.Char(readonly=True)

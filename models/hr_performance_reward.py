@@ -462,14 +462,29 @@ class HrPerformanceReward(models.Model):
 
     def action_approve(self):
         """The next manager up (or HR) approves, within the budget; nobody approves
-        their own proposal but HR."""
-        self._workflow_check_move("approve")
+        their own proposal but HR. In batch: a fixed number of queries whatever the
+        number of proposals (their tracking notes are written in bulk)."""
+        # browsed again: a recordset read from a one2many prefetches nothing once
+        # the cache is invalidated, every proposal would be read on its own
+        rewards = self.browse(self.ids)
+        rewards._workflow_check_move("approve")
         # sudo: who proposed, to refuse approving one's own
-        own = self.sudo().filtered(lambda r: r.proposed_by_id == self.env.user)
+        own = rewards.sudo().filtered(lambda r: r.proposed_by_id == self.env.user)
         if own and not self._is(OFFICER):
             raise AccessError(self.env._("Nobody approves their own proposal."))
-        self.env["hr.performance.reward.budget"]._check_rewards(self)
-        self._workflow_move("approve", {"approved_by_id": self.env.uid})
+        self.env["hr.performance.reward.budget"]._check_rewards(rewards)
+        Job = self.env["hr.performance.job"]
+        if (
+            len(rewards) > Job._threshold()
+            and not rewards.filtered(lambda r: not r.cycle_id)
+            and not self.env.context.get("hr_performance_job")
+        ):
+            # a big company: checked here, approved in chunks in the background
+            # sudo: the cycles of the rewards the approver was checked for
+            for cycle, batch in rewards.sudo().grouped("cycle_id").items():
+                Job._enqueue(cycle, "approve_rewards", batch.ids)
+            return True
+        rewards._workflow_move("approve", {"approved_by_id": self.env.uid})
         return True
 
     def action_refuse(self):

@@ -120,13 +120,12 @@ class HrPerformanceRewardBudget(models.Model):
         # may not read (their own), which would let them work those out
         costs = budgets._costs(self.env["hr.performance.reward"])
         overriding = self.env.user.has_group(ADMIN)
+        # one pass over the rewards, not one per budget
+        batches = rewards.grouped(lambda r: (r.cycle_id, r.department_id))
         for budget in budgets:
-            batch = rewards.filtered(
-                lambda r, b=budget: r.cycle_id == b.cycle_id
-                and r.department_id == b.department_id
-            )
-            cost = sum(batch.mapped("annual_cost"))
             key = (budget.cycle_id, budget.department_id)
+            batch = batches.get(key, rewards.browse())
+            cost = sum(batch.mapped("annual_cost"))
             used = sum(costs.get((*key, state), 0.0) for state in COUNTED)
             if float_compare(cost, budget.limit - used, precision_digits=2) <= 0:
                 continue

@@ -2,8 +2,11 @@
 import functools
 from collections import namedtuple
 
+from markupsafe import escape
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.tools.mail import generate_tracking_message_id
 
 from .hr_performance_access import (
     ADMIN,
@@ -408,3 +411,80 @@ class HrPerformanceWorkflow(models.AbstractModel):
             raise AccessError(self.env._("This record has no messages."))
         self._workflow_check_recipients(kwargs.get("partner_ids"))
         return super().message_post(**kwargs)
+
+    def _message_track(self, fields_iter, initial_values_dict):
+        """Tracking written in bulk: the tracking message of each record (a note, as
+        Odoo logs it without a subtype) and its values created in one batch, not
+        one message and one insert per record. A model whose changes trigger a
+        subtype (a notification to followers) keeps Odoo's way, record by record."""
+        if (
+            not fields_iter
+            or len(self) < 2
+            or type(self)._track_subtype
+            is not self.env.registry["mail.thread"]._track_subtype
+        ):
+            return super()._message_track(fields_iter, initial_values_dict)
+        tracked_fields = self.fields_get(
+            fields_iter, attributes=("string", "type", "selection", "currency_field")
+        )
+        tracking = {}
+        for record in self:
+            try:
+                tracking[record.id] = record._mail_track(
+                    tracked_fields, initial_values_dict[record.id]
+                )
+            except MissingError:
+                continue
+        data = self.env.cr.precommit.data
+        bodies = data.pop(f"mail.tracking.message.{self._name}", {})
+        authors = data.pop(f"mail.tracking.author.{self._name}", {})
+        author_id, email_from = self._message_compute_author(raise_on_email=False)
+        base = {
+            "email_from": email_from,
+            "model": self._name,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "record_name": False,
+            "message_type": "notification",
+            "is_internal": True,
+            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "email_add_signature": False,
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
+                default=email_from
+            )[False],
+        }
+        values_list, values_of = [], []
+        for record in self:
+            changes, tracking_value_ids = tracking.get(record.id, (None, None))
+            if not changes or not tracking_value_ids:
+                continue
+            body = (
+                bodies[record.id]
+                if record.id in bodies
+                else record._track_get_default_log_message(changes)
+            )
+            values_list.append(
+                {
+                    **base,
+                    "author_id": authors[record.id].id
+                    if record.id in authors
+                    else author_id,
+                    "res_id": record.id,
+                    "body": escape(body or ""),
+                    "message_id": generate_tracking_message_id("message-notify"),
+                }
+            )
+            values_of.append(tracking_value_ids)
+        if values_list:
+            # sudo: the tracking notes of records the writer was allowed to change
+            messages = self.sudo()._message_create(values_list)
+            # the values in one insert: through the messages' one2many, one per message
+            # sudo: the tracking values of the notes above
+            self.env["mail.tracking.value"].sudo().create(
+                [
+                    {**command[2], "mail_message_id": message.id}
+                    for message, commands in zip(messages, values_of, strict=True)
+                    for command in commands
+                ]
+            )
+        return tracking

@@ -135,11 +135,14 @@ version=$(psql -d "$DEMO" -tAc "select latest_version from ir_module_module wher
 
 # on a copy, so that what the clients write does not stand in the way of the uninstall
 LOAD=${PREFIX}_load
-say "load test: 20 clients over XML-RPC against --workers=2 on $LOAD, a copy of $DEMO (log: $RUN_LOGS/load.log)"
+# the soak: HRP_LOAD_CLIENTS clients (100) for HRP_LOAD_SECONDS seconds (60)
+LOAD_CLIENTS=${HRP_LOAD_CLIENTS:-100}
+LOAD_SECONDS=${HRP_LOAD_SECONDS:-60}
+say "load test: $LOAD_CLIENTS clients over XML-RPC for $LOAD_SECONDS s against --workers=2 on $LOAD, a copy of $DEMO (log: $RUN_LOGS/load.log)"
 drop_db "$LOAD"
 createdb -T "$DEMO" "$LOAD"
 "$PY" "$REPO/scripts/load_test.py" "$PY" "$ODOO_PATH/odoo-bin" "$CONF" "$LOAD" \
-    "$(( ${HRP_PORT:-8069} + 7 ))" "$RUN_LOGS/load.log" 20 5 \
+    "$(( ${HRP_PORT:-8069} + 7 ))" "$RUN_LOGS/load.log" "$LOAD_CLIENTS" "$LOAD_SECONDS" \
     || die "the load test failed (above); see $RUN_LOGS/load.log"
 drop_db "$LOAD"
 

@@ -25,6 +25,7 @@ from . import test_formats
 from . import test_calibration
 from . import test_reward_flow
 from . import test_reward_performance
+from . import test_scale
 from . import test_privacy
 from . import test_dashboard
 from . import test_employee_history

@@ -74,6 +74,18 @@ class HrPerformanceCase(TransactionCase):
         self.env.flush_all()
         return self.cr.sql_log_count - before
 
+    def _count_committed(self, func):
+        """``_count_queries`` with what a commit adds: the tracking notes, written at
+        the cursor's precommit."""
+        self.env.flush_all()
+        self.cr.flush()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        self.cr.flush()
+        return self.cr.sql_log_count - before
+
 
 class HrPerformanceHttpCase(HttpCase):
     """Base of the tours.

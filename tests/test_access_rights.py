@@ -94,6 +94,12 @@ ACCESS = {
         "officer": "r",
         "admin": "r",
     },
+    # written by the server only: officers read the jobs they start
+    "hr.performance.job": {
+        **{role: "" for role in ROLES},
+        "officer": "r",
+        "admin": "r",
+    },
     "hr.performance.merit.matrix": OFFICERS_RUN,
     "hr.performance.merit.matrix.line": OFFICERS_RUN,
     "hr.performance.reward": {

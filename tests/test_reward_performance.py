@@ -124,7 +124,7 @@ class TestRewardPerformance(HrPerformanceCase):
         """The payroll export costs the same for 10 appraisals as for 100.
         Generating grows by well under a query per appraisal (Odoo inserts at most
         100 rows at once, each chunk with its followers and tracking); approving
-        costs a fixed number per proposal, the tracking message of each (ROADMAP)."""
+        is flat (``test_approve_in_bulk_flat``)."""
         warm, small, big = (self._closed_cycle(size) for size in (2, 10, 100))
         officer = self.users["officer"]
         warm.with_user(officer).action_generate_rewards()
@@ -139,10 +139,51 @@ class TestRewardPerformance(HrPerformanceCase):
         batches[0].action_approve()
         approve = [self._count_queries(batch.action_approve) for batch in batches[1:]]
         per_proposal = (approve[1] - approve[0]) / (len(batches[2]) - len(batches[1]))
-        self.assertLessEqual(per_proposal, 3, approve)
+        self.assertLessEqual(per_proposal, 0.1, approve)
         self.assertEqual(set(batches[2].mapped("state")), {"approved"})
         export = [
             self._count_queries(lambda b=batch: b.browse(b.ids)._payroll_csv())
             for batch in batches
         ][1:]
         self.assertEqual(export[0], export[1], "the export grows with the size")
+
+    def test_approve_in_bulk_flat(self):
+        """Approving 20 proposals costs the same as approving 200, tracking notes and
+        the budget check included: the notes and their values are inserted in one
+        batch, not one message and one tracking value per proposal."""
+        department = self.env["hr.department"].create({"name": "Bulk Approvals"})
+        cycles = [self._closed_cycle(size) for size in (2, 10, 100)]
+        officer = self.users["officer"]
+        batches = []
+        for cycle in cycles:
+            cycle.appraisal_ids.employee_id.department_id = department
+            self.env["hr.performance.reward.budget"].create(
+                {"cycle_id": cycle.id, "department_id": department.id, "amount": 1e9}
+            )
+            cycle.with_user(officer).action_generate_rewards()
+            cycle.reward_ids.sudo().write({"state": "proposed"})
+            batches.append(cycle.reward_ids.with_user(officer))
+        batches[0].action_approve()
+        counts = [self._count_committed(batch.action_approve) for batch in batches[1:]]
+        sizes = [len(batch) for batch in batches[1:]]
+        self.assertEqual(sizes, [20, 200])
+        per_proposal = (counts[1] - counts[0]) / (sizes[1] - sizes[0])
+        self.assertEqual(counts[0], counts[1], "approving grows with the batch")
+        self.assertLessEqual(per_proposal, 0.1, counts)
+        self.assertLessEqual(counts[1] / sizes[1], 0.2, counts)
+        big = batches[2].sudo()
+        self.assertEqual(set(big.mapped("state")), {"approved"})
+        self.assertEqual(set(big.mapped("approved_by_id")), {officer})
+        # each proposal keeps its own note of the change, by its approver
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "=", big._name),
+                ("res_id", "in", big.ids),
+                ("tracking_value_ids.field_id.name", "=", "state"),
+            ]
+        )
+        self.assertEqual(sorted(notes.mapped("res_id")), sorted(big.ids))
+        self.assertEqual(notes.author_id, officer.partner_id)
+        values = notes.tracking_value_ids.filtered(lambda v: v.field_id.name == "state")
+        self.assertEqual(set(values.mapped("new_value_char")), {"Approved"})
+        self.assertEqual(set(values.mapped("old_value_char")), {"Proposed"})
