@@ -162,12 +162,13 @@ class Client(threading.Thread):
 
     def _feedback(self, n):
         marker = self._marker()
-        self.call(
-            "feedback given",
+        draft = self.call(
+            "feedback written",
             "hr.performance.feedback",
             "create",
             [{"employee_id": self.job[n % len(self.job)], "body": f"<p>{marker}</p>"}],
         )
+        self.call("feedback sent", "hr.performance.feedback", "action_send", [[draft]])
         self.markers.append(marker)
 
     def _approve(self, n):
@@ -315,7 +316,8 @@ def check(clients, db, run):
     rows = psql(
         db,
         "select substring(body from 'load-[0-9a-f]{8}-[0-9a-f]{32}'), count(*) "
-        f"from hr_performance_feedback where body like '%load-{run}-%' group by 1",
+        f"from hr_performance_feedback where body like '%load-{run}-%' "
+        "and state = 'sent' group by 1",
     ).split()
     found = dict(row.split("|") for row in rows)
     missing = [m for m in markers if m not in found]
