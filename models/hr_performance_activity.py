@@ -84,5 +84,55 @@ def close_activities(records, pairs=None, cancel=False, activity_type=None):
     if cancel:
         activities.unlink()
     elif activities:
-        activities.action_feedback()
+        mark_done(activities)
     return activities
+
+
+def mark_done(activities):
+    """Mark ``activities`` done as Odoo does (its own "done" note on each record,
+    by the current user, then the activity removed), with the notes inserted in one
+    create: ``mail.activity.action_feedback`` posts them one by one. Types that keep
+    done activities, or chain a next one, go through Odoo's own path."""
+    special = activities.filtered(
+        lambda act: act.activity_type_id.keep_done
+        or act.activity_type_id.chaining_type == "trigger"
+    )
+    if special:
+        special.action_feedback()
+    activities -= special
+    if not activities:
+        return
+    env = activities.env
+    QWeb = env["ir.qweb"]
+    author_id, email_from = env["mail.thread"]._message_compute_author(
+        raise_on_email=False
+    )
+    base = {
+        "message_type": "notification",
+        "subtype_id": env["ir.model.data"]._xmlid_to_res_id("mail.mt_activities"),
+        "author_id": author_id,
+        "email_from": email_from,
+        "record_name": False,
+        "reply_to": env["mail.thread"]._notify_get_reply_to(default=email_from)[False],
+    }
+    # the done notes of activities closed by a step its caller was checked for
+    clean_sudo(env["mail.message"]).create(
+        [
+            {
+                **base,
+                "model": act.res_model,
+                "res_id": act.res_id,
+                "mail_activity_type_id": act.activity_type_id.id,
+                "body": QWeb._render(
+                    "mail.message_activity_done",
+                    {
+                        "activity": act,
+                        "feedback": False,
+                        "display_assignee": act.user_id != env.user,
+                    },
+                ),
+            }
+            for act in activities
+        ]
+    )
+    activities.unlink()

@@ -262,9 +262,9 @@ class HrPerformanceReward(models.Model):
         rewards = self.filtered(lambda r: r.employee_id and r.effective_date)
         if not rewards:
             return {}
-        # sudo: the contracts are HR's: the wage, for who reads the reward
         contracts = (
             self.env["hr.contract"]
+            # sudo: the contracts are HR's: the wage, for who reads the reward
             .sudo()
             .search_fetch(
                 [
@@ -308,9 +308,9 @@ class HrPerformanceReward(models.Model):
         (self - rewards).appraisal_id = False
         if not rewards:
             return
-        # sudo: the employee's appraisal in the cycle, for who reads the reward
         appraisals = (
             self.env["hr.performance.appraisal"]
+            # sudo: the employee's appraisal in the cycle, for who reads the reward
             .sudo()
             .search(
                 [
