@@ -10,6 +10,7 @@
     "maintainers": ["hr-performance"],
     "license": "LGPL-3",
     "application": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "hr_contract", "hr_skills", "mail", "calendar", "web_hierarchy"],
     "data": [
         "security/hr_performance_groups.xml",

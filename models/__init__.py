@@ -51,3 +51,4 @@ from . import hr_performance_report_feedback
 from . import ir_rule
 from . import res_users
 from . import calendar_event
+from . import res_users_settings

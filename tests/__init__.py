@@ -36,5 +36,6 @@ from . import test_performance
 from . import test_privacy_matrix
 from . import test_authority
 from . import test_workflow_matrix
+from . import test_host
 from . import test_reward_payroll
 from . import test_next_steps
